@@ -22,6 +22,8 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.reader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         header = next(reader, None)
+        while header is not None and header and header[0].startswith("#"):
+            header = next(reader, None)
         if header is None or tuple(header[: len(columns)]) != columns:
             expected = "<TAB>".join(columns)
             raise DataFileError(str(path), [f"1: expected the header {expected}"])

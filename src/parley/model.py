@@ -168,3 +168,11 @@ class Event:
             "trigger": self.trigger,
             "confidence": self.confidence,
         }
+
+
+@dataclass(frozen=True)
+class CodedDocument:
+    """A document and the events found in it; `error` is set when it could not be coded."""
+
+    document: Document
+    events: tuple[Event, ...]

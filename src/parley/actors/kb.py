@@ -1,0 +1,237 @@
+"""The actor knowledge base: states, organisations, people with dated offices, group nouns.
+
+Loaded once from the package's data files (countries.tsv, orgs.tsv, people.tsv,
+groups.tsv) plus any files a user adds; every entry is checked and a bad one is reported
+as `file:line: what is wrong`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+from pathlib import Path
+
+from parley.datafiles import data_path, read_tsv, split_list
+from parley.errors import DataFileError
+from parley.model import Actor
+
+SECTORS = frozenset(
+    "COP GOV JUD LEG MIL PRM PTY REB SPY UAF UNK AGR BUS CRM CVL EDU ELI JRN LAB MED REF OPP "
+    "PRE REL SOC".split()
+)
+COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "capital", "metonyms")
+ORG_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "cameo")
+PEOPLE_COLUMNS = ("name", "aliases", "entity", "sector", "country", "start", "end", "office")
+GROUP_COLUMNS = ("lemma", "sector", "kind")
+GROUP_KINDS = frozenset({"sector", "member", "capital", "anaphor"})
+
+
+@dataclass(frozen=True)
+class Country:
+    iso3: str
+    name: str
+    capital: str
+
+
+@dataclass(frozen=True)
+class Office:
+    entity: str
+    sector: str
+    country: str
+    start: date
+    end: date | None
+    title: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What an alias points to. `kind`: country, adjective, capital, metonym, org, person."""
+
+    kind: str
+    key: str
+
+
+@dataclass(frozen=True)
+class GroupNoun:
+    lemma: str
+    sector: str
+    kind: str
+
+
+class ActorKB:
+    """Lookups from names to actors; people resolve by the office held on a date."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.orgs: dict[str, Actor] = {}
+        self.org_cameo: dict[str, str] = {}
+        self.offices: dict[str, list[Office]] = defaultdict(list)
+        self.groups: dict[str, GroupNoun] = {}
+        self.aliases: dict[str, set[Entry]] = defaultdict(set)
+        self.by_capital: dict[str, str] = {}
+
+    def entries(self, text: str) -> set[Entry]:
+        return self.aliases.get(normalise(text), set())
+
+    def alias_items(self) -> Iterator[tuple[str, set[Entry]]]:
+        return iter(self.aliases.items())
+
+    def actor(self, entry: Entry, *, on: date | None, text: str = "") -> Actor:
+        """The actor an entry stands for on a date (a person's office on that day)."""
+        if entry.kind == "org":
+            org = self.orgs[entry.key]
+            return Actor(org.entity, org.sector, org.country, org.name, text)
+        if entry.kind == "person":
+            office = self.office(entry.key, on=on)
+            return Actor(office.entity, office.sector, office.country, entry.key, text)
+        country = self.countries[entry.key]
+        sector = "GOV" if entry.kind == "metonym" else ""
+        return Actor(country.iso3, sector, country.iso3, country.name, text)
+
+    def office(self, person: str, *, on: date | None) -> Office:
+        """The office held on `on`, else the one nearest in time (a former official)."""
+        offices = self.offices[person]
+        if on is None:
+            return offices[-1]
+        for office in offices:
+            if office.start <= on and (office.end is None or on <= office.end):
+                return office
+
+        def distance(office: Office) -> int:
+            if on < office.start:
+                return (office.start - on).days
+            return (on - (office.end or on)).days
+
+        return min(offices, key=distance)
+
+    def capital_country(self, city: str) -> str | None:
+        return self.by_capital.get(normalise(city))
+
+
+def normalise(text: str) -> str:
+    """The form aliases are compared in: no leading article, single spaces, casefolded
+    unless it is an acronym (so "US" is the United States and "us" is not)."""
+    words = text.replace("’", "'").split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    joined = " ".join(words)
+    if joined.replace(".", "").isupper() and len(joined) <= 6:
+        return joined
+    return joined.casefold()
+
+
+def _date(value: str, line: int, problems: list[str], *, end: bool = False) -> date | None:
+    if not value:
+        return None
+    try:
+        if len(value) == 7:
+            year, month = int(value[:4]), int(value[5:7])
+            return date(year, month, 28 if end else 1)
+        if len(value) == 4:
+            return date(int(value), 12 if end else 1, 31 if end else 1)
+        return date.fromisoformat(value)
+    except ValueError:
+        problems.append(f"{line}: {value!r} is not a date (YYYY-MM-DD)")
+        return None
+
+
+def _load_countries(kb: ActorKB, path: Path) -> None:
+    problems: list[str] = []
+    for line, row in read_tsv(path, COUNTRY_COLUMNS):
+        iso3 = row["iso3"]
+        if len(iso3) != 3 or not iso3.isupper():
+            problems.append(f"{line}: {iso3!r} is not an ISO 3166-1 alpha-3 code")
+            continue
+        kb.countries[iso3] = Country(iso3, row["name"], row["capital"])
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            kb.aliases[normalise(alias)].add(Entry("country", iso3))
+        for alias in split_list(row["adjectives"]):
+            kb.aliases[normalise(alias)].add(Entry("adjective", iso3))
+        if row["capital"]:
+            kb.aliases[normalise(row["capital"])].add(Entry("capital", iso3))
+            kb.by_capital[normalise(row["capital"])] = iso3
+        for alias in split_list(row["metonyms"]):
+            kb.aliases[normalise(alias)].add(Entry("metonym", iso3))
+    if problems:
+        raise DataFileError(str(path), problems)
+
+
+def _load_orgs(kb: ActorKB, path: Path) -> None:
+    problems: list[str] = []
+    for line, row in read_tsv(path, ORG_COLUMNS):
+        if row["sector"] and row["sector"] not in SECTORS:
+            problems.append(f"{line}: {row['id']}: unknown sector {row['sector']!r}")
+            continue
+        kb.orgs[row["id"]] = Actor(row["id"], row["sector"], row["country"], row["name"])
+        kb.org_cameo[row["id"]] = row["cameo"]
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            kb.aliases[normalise(alias)].add(Entry("org", row["id"]))
+    if problems:
+        raise DataFileError(str(path), problems)
+
+
+def _load_people(kb: ActorKB, path: Path) -> None:
+    problems: list[str] = []
+    for line, row in read_tsv(path, PEOPLE_COLUMNS):
+        entity = row["entity"]
+        if entity not in kb.countries and entity not in kb.orgs:
+            problems.append(f"{line}: {row['name']}: unknown entity {entity!r}")
+            continue
+        if row["sector"] and row["sector"] not in SECTORS:
+            problems.append(
+                f"{line}: {row['name']}: unknown sector {row['sector']!r}; "
+                "use a PLOVER sector such as GOV"
+            )
+            continue
+        start = _date(row["start"], line, problems) or date(1900, 1, 1)
+        end = _date(row["end"], line, problems, end=True)
+        office = Office(entity, row["sector"], row["country"], start, end, row["office"])
+        kb.offices[row["name"]].append(office)
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            kb.aliases[normalise(alias)].add(Entry("person", row["name"]))
+    for offices in kb.offices.values():
+        offices.sort(key=lambda o: o.start)
+    if problems:
+        raise DataFileError(str(path), problems)
+
+
+def _load_groups(kb: ActorKB, path: Path) -> None:
+    problems: list[str] = []
+    for line, row in read_tsv(path, GROUP_COLUMNS):
+        if row["kind"] not in GROUP_KINDS:
+            problems.append(f"{line}: {row['lemma']}: unknown kind {row['kind']!r}")
+        elif row["sector"] and row["sector"] not in SECTORS:
+            problems.append(f"{line}: {row['lemma']}: unknown sector {row['sector']!r}")
+        else:
+            kb.groups[row["lemma"].casefold()] = GroupNoun(
+                row["lemma"].casefold(), row["sector"], row["kind"]
+            )
+    if problems:
+        raise DataFileError(str(path), problems)
+
+
+def load_kb(extra: Iterable[Path] = ()) -> ActorKB:
+    """Build a knowledge base from the package data plus `extra` files (people or orgs,
+    told apart by their header)."""
+    kb = ActorKB()
+    _load_countries(kb, data_path("countries.tsv"))
+    _load_orgs(kb, data_path("orgs.tsv"))
+    _load_people(kb, data_path("people.tsv"))
+    _load_groups(kb, data_path("groups.tsv"))
+    for path in extra:
+        header = path.read_text(encoding="utf-8").split("\n", 1)[0].split("\t")
+        if tuple(header[: len(ORG_COLUMNS)]) == ORG_COLUMNS:
+            _load_orgs(kb, path)
+        elif tuple(header[: len(PEOPLE_COLUMNS)]) == PEOPLE_COLUMNS:
+            _load_people(kb, path)
+        else:
+            raise DataFileError(str(path), ["1: expected the header of orgs.tsv or people.tsv"])
+    return kb
+
+
+@lru_cache(maxsize=1)
+def default_kb() -> ActorKB:
+    return load_kb()

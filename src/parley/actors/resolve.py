@@ -1,0 +1,111 @@
+"""Find the spans of an annotated text that name actors, and resolve them.
+
+Names come from the knowledge base through two phrase matchers: acronyms match by exact
+spelling ("US" but never "us"), everything else case-insensitively. "We", "us" and "our"
+resolve to the document's speaker.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from parley.actors.kb import ActorKB, Entry, normalise
+from parley.model import Actor, Mention
+
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
+# When one alias names several things, the most specific wins.
+KIND_ORDER = ("person", "org", "metonym", "country", "capital", "adjective")
+
+
+class ActorMatcher:
+    def __init__(self, kb: ActorKB, nlp: Language) -> None:
+        self.kb = kb
+        self.exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        self.folded = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for alias, _entries in kb.alias_items():
+            if not alias:
+                continue
+            pattern = nlp.make_doc(alias)
+            matcher = self.folded if alias == alias.casefold() else self.exact
+            matcher.add(alias, [pattern])
+        self.make_doc = nlp.make_doc
+
+    def spans(self, doc: Doc) -> list[Span]:
+        found = [doc[s:e] for _, s, e in self.exact(doc)] + [
+            doc[s:e] for _, s, e in self.folded(doc)
+        ]
+        return [s for s in filter_spans(found) if _is_name_use(s)]
+
+
+def _is_name_use(span: Span) -> bool:
+    """Reject lower-case common words that happen to spell an alias ("is" for IS)."""
+    text = span.text
+    return not (len(span) == 1 and text.islower() and span[0].pos_ not in ("PROPN", "ADJ"))
+
+
+@lru_cache(maxsize=4)
+def matcher_for(kb: ActorKB, nlp: Language) -> ActorMatcher:
+    return ActorMatcher(kb, nlp)
+
+
+def best_entry(entries: set[Entry]) -> Entry:
+    return min(entries, key=lambda e: (KIND_ORDER.index(e.kind), e.key))
+
+
+def find_mentions(
+    doc: Doc,
+    *,
+    kb: ActorKB,
+    nlp: Language,
+    on: date | None,
+    speaker: tuple[Actor, ...] = (),
+) -> list[Mention]:
+    """Every actor mention in `doc`, in text order."""
+    mentions = []
+    for span in matcher_for(kb, nlp).spans(doc):
+        entry = best_entry(kb.entries(span.text))
+        actor = kb.actor(entry, on=on, text=span.text)
+        mentions.append(Mention(span.start, span.end, span.text, (actor,), entry.kind))
+    if speaker:
+        for token in doc:
+            if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
+                voiced = tuple(
+                    Actor(a.entity, a.sector, a.country, a.name, token.text) for a in speaker
+                )
+                mentions.append(Mention(token.i, token.i + 1, token.text, voiced, "pronoun"))
+    return sorted(mentions, key=lambda m: m.start)
+
+
+def resolve_speaker(text: str | None, *, kb: ActorKB, nlp: Language, on: date | None) -> tuple[Actor, ...]:
+    """The actor a byline or title names ("Sergey Lavrov", "the Russian Foreign Ministry").
+
+    A person wins over a state named beside them; a state adjective with an office word
+    ("the Russian Foreign Ministry") is that state's government.
+    """
+    if not text:
+        return ()
+    doc = nlp.make_doc(text)
+    spans = matcher_for(kb, nlp).spans(doc)
+    if not spans:
+        return ()
+    entries = [(best_entry(kb.entries(s.text)), s.text) for s in spans]
+    entries.sort(key=lambda pair: KIND_ORDER.index(pair[0].kind))
+    entry, said = entries[0]
+    actor = kb.actor(entry, on=on, text=text)
+    if entry.kind in ("country", "adjective", "capital", "metonym"):
+        actor = Actor(actor.entity, "GOV", actor.country, actor.name, text)
+    return (actor,)
+
+
+def mention_index(mentions: list[Mention]) -> dict[int, Mention]:
+    """Token index -> the mention covering it."""
+    return {i: m for m in mentions for i in range(m.start, m.end)}
+
+
+__all__ = ["ActorMatcher", "find_mentions", "mention_index", "normalise", "resolve_speaker"]

@@ -1,0 +1,116 @@
+"""From a noun phrase in the parse to the actors it stands for.
+
+"delegations of the Taliban and the High Peace Council of Afghanistan" is two actors:
+a `member` noun (delegations) takes its actor from its "of" phrase, a `sector` noun
+(Council) takes its entity from a modifier and gives its sector, and coordination
+makes a list. Relative clauses and appositions never contribute actors.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from parley.actors.kb import ActorKB
+from parley.model import Actor, Mention
+
+MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
+OF_PREPS = frozenset({"of", "from"})
+STOP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "punct", "cc", "prep"})
+STATE_KINDS = frozenset({"country", "adjective", "capital", "metonym", "pronoun"})
+
+
+@dataclass
+class Context:
+    """What argument resolution knows beyond the token: mentions, KB, earlier parties."""
+
+    kb: ActorKB
+    mentions: dict[int, Mention]
+    parties: tuple[Actor, ...] = ()
+    state_entities: frozenset[str] = field(default_factory=frozenset)
+
+
+def conjuncts(token: Token) -> list[Token]:
+    """The token and everything coordinated with it ("A, B and C", "A as well as B")."""
+    out = [token]
+    for child in token.children:
+        if child.dep_ == "conj":
+            out.extend(conjuncts(child))
+    return out
+
+
+def phrase_actors(token: Token, ctx: Context) -> list[Actor]:
+    """The actors of a noun phrase and of every phrase coordinated with it."""
+    actors: list[Actor] = []
+    for head in conjuncts(token):
+        for actor in np_actors(head, ctx):
+            if actor not in actors:
+                actors.append(actor)
+    return actors
+
+
+def np_actors(head: Token, ctx: Context) -> list[Actor]:
+    mention = ctx.mentions.get(head.i)
+    if mention is not None:
+        return list(mention.actors)
+    group = ctx.kb.groups.get(head.lower_) or ctx.kb.groups.get(head.lemma_.lower())
+    if group is not None and group.kind == "anaphor" and _is_definite(head):
+        return list(ctx.parties)
+    inner = _modifier_actors(head, ctx)
+    if group is None:
+        return inner
+    if group.kind == "member":
+        return inner
+    if group.kind == "capital":
+        return [_with_sector(a, "GOV", ctx) for a in inner if a.entity in ctx.state_entities]
+    if not inner:
+        return [Actor("", group.sector, "", "", _np_text(head))]
+    return [_with_sector(a, group.sector, ctx) for a in inner]
+
+
+def _is_definite(head: Token) -> bool:
+    return any(c.lower_ in ("both", "the", "two", "all") for c in head.children)
+
+
+def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
+    """Actors named in the phrase's modifiers: "Afghan politicians", "Council of Afghanistan"."""
+    found: list[Actor] = []
+    for child in head.children:
+        if child.dep_ in MODIFIER_DEPS:
+            mention = ctx.mentions.get(child.i)
+            if mention is not None:
+                found.extend(mention.actors)
+        elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    found.extend(phrase_actors(pobj, ctx))
+    return found
+
+
+def _with_sector(actor: Actor, sector: str, ctx: Context) -> Actor:
+    """A state's actor takes the noun's sector; an organisation keeps its own."""
+    if actor.entity in ctx.state_entities or not actor.sector:
+        return Actor(actor.entity, sector, actor.country, actor.name, actor.text)
+    return actor
+
+
+def _np_text(head: Token) -> str:
+    tokens = [t for t in head.subtree if t.dep_ not in STOP_DEPS or t.i == head.i]
+    left = min(t.i for t in tokens)
+    return head.doc[left : head.i + 1].text
+
+
+def subtree_actors(
+    token: Token, ctx: Context, *, skip: frozenset[str] = frozenset({"relcl"})
+) -> list[Actor]:
+    """Actors anywhere below `token`, nearest first, not entering clauses in `skip`."""
+    found: list[Actor] = []
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
+        for actor in np_actors(current, ctx) if current.i != token.i else []:
+            if actor.entity and all(actor.entity != f.entity for f in found):
+                found.append(actor)
+        queue.extend(c for c in current.children if c.dep_ not in skip)
+    return found

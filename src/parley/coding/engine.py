@@ -1,0 +1,328 @@
+"""Match pattern rules on the parse of a sentence and build coded events from them.
+
+A rule names a predicate word; the engine finds its arguments the same way for every
+rule: the subject (or the agent of a passive) is the source; the object, the object of
+the rule's preposition or the parties of an object event are the target; a noun event
+("talks between A and B", "engaged in talks") takes its parties from "between", from
+its modifiers and from the subject of its support verb. Modality and the 03x coding
+of intentions are applied here too, once for every rule.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from parley.coding.arguments import Context, phrase_actors, subtree_actors
+from parley.coding.modality import governing_chain, intended_code, modality_of
+from parley.coding.rules import Rule, RuleSet
+from parley.model import Actor
+
+SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "conj", "ccomp", "oprd"})
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
+RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
+PARTY_PREPS = frozenset({"between", "among", "with"})
+
+
+@dataclass
+class Coded:
+    """An event as the coder sees it, before dates and places are attached."""
+
+    rule: Rule
+    code: str
+    trigger: Token
+    anchor: Token  # the verb whose clause the event lives in (support verb for nouns)
+    source: list[Actor]
+    target: list[Actor]
+    modality: str
+    symmetric: bool
+    scope: list[Token] = field(default_factory=list)
+
+
+def _kind(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        if token.tag_ == "VBN" and token.dep_ in ("acomp", "amod"):
+            return "adjective"
+        return "verb"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if token.pos_ == "ADJ":
+        return "adjective"
+    return None
+
+
+def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def _direct_object(token: Token) -> Token | None:
+    objs = _children(token, {"dobj", "attr"})
+    return objs[0] if objs else None
+
+
+def _rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
+    if rule.preps and not _prep_objects(token, rule.preps):
+        return False
+    if rule.objects:
+        obj = _direct_object(token)
+        if obj is None or {obj.lemma_.lower(), obj.lower_}.isdisjoint(rule.objects):
+            return False
+    if rule.verbs_with:
+        verb = support_verb(token, frozenset(rule.verbs_with))
+        if verb is None:
+            return False
+    return True
+
+
+def match_rule(token: Token, ruleset: RuleSet) -> Rule | None:
+    """The most specific rule whose predicate is `token`, if any."""
+    kind = _kind(token)
+    if kind is None:
+        return None
+    for lemma in dict.fromkeys((token.lemma_.lower(), token.lower_)):
+        for rule in ruleset.candidates(kind, lemma):
+            if _rule_applies(rule, token, ruleset):
+                return rule
+    return None
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through prepositions ("engaged ... in
+    talks"); None when the noun hangs from another noun first."""
+    current, hops = noun, 0
+    while current.dep_ in ("dobj", "pobj", "nsubjpass", "prep", "attr") and hops < 5:
+        current = current.head
+        hops += 1
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        if current.pos_ in ("NOUN", "PROPN") and current.dep_ not in ("pobj",):
+            return None
+    return None
+
+
+def support_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
+    """The light verb that carries a noun event: "held talks", "talks held in Doha"."""
+    verb = governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in verbs:
+        return verb
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in verbs:
+            return child
+    return None
+
+
+def subjects(verb: Token, ctx: Context) -> list[Actor]:
+    """Who does what `verb` says: its subject, else the subject of the verb controlling it."""
+    current: Token | None = verb
+    for _ in range(6):
+        if current is None:
+            break
+        subj = _children(current, SUBJECT_DEPS)
+        if subj:
+            actors: list[Actor] = []
+            for s in subj:
+                actors.extend(a for a in phrase_actors(s, ctx) if a not in actors)
+            return actors
+        if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj":
+            break
+        current = current.head if current.head.i != current.i else None
+    return []
+
+
+def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
+    if not _children(verb, {"nsubjpass"}):
+        return None
+    return [a for p in _prep_objects(verb, frozenset({"by"})) for a in phrase_actors(p, ctx)]
+
+
+def as_source(actors: list[Actor], ctx: Context) -> list[Actor]:
+    """A state acting as a whole acts as its government (shared/spec/actors.md)."""
+    return [
+        Actor(a.entity, "GOV", a.country, a.name, a.text)
+        if a.entity in ctx.state_entities and not a.sector
+        else a
+        for a in actors
+    ]
+
+
+def _without(actors: list[Actor], excluded: list[Actor]) -> list[Actor]:
+    entities = {a.entity for a in excluded if a.entity}
+    return [a for a in actors if not a.entity or a.entity not in entities]
+
+
+def _resolved_first(actors: list[Actor]) -> list[Actor]:
+    """Unresolved actors count only when nothing in the slot resolved."""
+    resolved = [a for a in actors if a.entity]
+    return resolved or actors
+
+
+class SentenceCoder:
+    """Codes the events of one sentence; knows the rules and the document so far."""
+
+    def __init__(self, ruleset: RuleSet, ctx: Context) -> None:
+        self.rules = ruleset
+        self.ctx = ctx
+        self.support = ruleset.markers.support_verbs
+
+    def code(self, sentence: Span) -> list[Coded]:
+        matches = {t.i: rule for t in sentence if (rule := match_rule(t, self.rules))}
+        events: list[Coded] = []
+        for i, rule in matches.items():
+            token = sentence.doc[i]
+            if self._absorbed(token, matches):
+                continue
+            event = self._build(token, rule, matches)
+            if event is not None:
+                events.append(event)
+                if event.symmetric and len({a.entity for a in event.source + event.target}) > 1:
+                    self.ctx.parties = tuple(event.source + event.target)
+        return events
+
+    def _absorbed(self, token: Token, matches: dict[int, Rule]) -> bool:
+        """An event inside the phrase of another matched predicate belongs to it, unless
+        that predicate reports it as a fact ("welcomed the agreement")."""
+        for above in governing_chain(token)[1:]:
+            rule = matches.get(above.i)
+            if rule is not None:
+                return not rule.reports_object
+            if above.dep_ in CLAUSE_DEPS:
+                return False
+        return False
+
+    def _build(self, token: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
+        if rule.kind == "noun":
+            return self._noun_event(token, rule)
+        if rule.kind == "adjective":
+            return self._adjective_event(token, rule)
+        return self._verb_event(token, rule, matches)
+
+    def _finish(
+        self, rule: Rule, trigger: Token, anchor: Token, source: list[Actor],
+        target: list[Actor], symmetric: bool, scope: list[Token],
+    ) -> Coded | None:
+        source = _resolved_first(as_source(source, self.ctx))
+        target = _resolved_first(_without(target, source))
+        if not source or not any(a.entity for a in source + target):
+            return None
+        modality = modality_of(anchor, self.rules.markers, own=rule.modality)
+        code = self._refined(rule, trigger)
+        if modality == "intended":
+            code = intended_code(code, self.rules.markers)
+        return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
+
+    def _refined(self, rule: Rule, trigger: Token) -> str:
+        """A more specific code when the predicate's whole phrase says which ("call upon
+        the parties to end the war" is an appeal to settle, 027)."""
+        phrase = list(trigger.subtree)
+        words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
+        obj = _direct_object(trigger)
+        modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
+        if obj is not None:
+            modifiers |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
+        for refinement in rule.refine:
+            if refinement.modifiers and modifiers & set(refinement.modifiers):
+                return refinement.code
+            if any(all(w in words for w in item) for item in refinement.any):
+                return refinement.code
+        return rule.code
+
+    def _verb_event(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
+        agent = _passive_agent(verb, self.ctx)
+        if agent is not None:
+            source = agent
+            target = [a for s in _children(verb, {"nsubjpass"}) for a in phrase_actors(s, self.ctx)]
+        else:
+            source = subjects(verb, self.ctx)
+            target = self._verb_target(verb, rule, matches)
+        scope = clause_scope(verb)
+        if rule.symmetric:
+            return self._finish(rule, verb, verb, source, target, True, scope)
+        return self._finish(rule, verb, verb, source, target, False, scope)
+
+    def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
+        if rule.preps:
+            return [a for p in _prep_objects(verb, rule.preps) for a in phrase_actors(p, self.ctx)]
+        obj = _direct_object(verb)
+        recipients = _prep_objects(verb, RECIPIENT_PREPS)
+        if obj is not None:
+            recipients += _prep_objects(obj, RECIPIENT_PREPS)
+        named = [a for p in recipients for a in phrase_actors(p, self.ctx)]
+        if named:
+            return named
+        if obj is None:
+            return []
+        if obj.i in matches and matches[obj.i].kind == "noun":
+            return self._parties(obj)
+        direct = [] if rule.objects else phrase_actors(obj, self.ctx)
+        return direct or subtree_actors(obj, self.ctx)
+
+    def _parties(self, noun: Token) -> list[Actor]:
+        """Everyone a noun event names: between/among/with, its modifiers, its support
+        verb's subject."""
+        parties: list[Actor] = []
+
+        def add(actors: list[Actor]) -> None:
+            parties.extend(a for a in actors if a not in parties)
+
+        verb = support_verb(noun, self.support)
+        if verb is not None:
+            add(subjects(verb, self.ctx))
+        for child in noun.children:
+            if child.dep_ in ("poss", "compound", "amod", "nmod"):
+                mention = self.ctx.mentions.get(child.i)
+                if mention is not None:
+                    add(list(mention.actors))
+        add([a for p in _prep_objects(noun, PARTY_PREPS) for a in phrase_actors(p, self.ctx)])
+        if verb is not None:
+            add([a for p in _prep_objects(verb, frozenset({"with"}))
+                 for a in phrase_actors(p, self.ctx)])
+        return parties
+
+    def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
+        parties = _resolved_first(self._parties(noun))
+        verb = support_verb(noun, self.support)
+        anchor = verb if verb is not None else noun
+        scope = clause_scope(noun) + ([verb] + _children(verb, {"prep", "npadvmod"}) if verb else [])
+        entities = list(dict.fromkeys(a.entity for a in parties if a.entity))
+        if rule.symmetric:
+            if len(entities) < 2:
+                return None
+            first = [a for a in parties if a.entity == entities[0]]
+            rest = [a for a in parties if a.entity != entities[0]]
+            return self._finish(rule, noun, anchor, first, rest, True, scope)
+        if not parties:
+            return None
+        return self._finish(rule, noun, anchor, parties[:1], parties[1:], False, scope)
+
+    def _adjective_event(self, adjective: Token, rule: Rule) -> Coded | None:
+        source = subjects(adjective, self.ctx) or subjects(adjective.head, self.ctx)
+        target: list[Actor] = []
+        for prep in _children(adjective, {"prep"}):
+            target = subtree_actors(prep, self.ctx)
+            if target:
+                break
+        scope = clause_scope(adjective.head if adjective.dep_ == "acomp" else adjective)
+        return self._finish(rule, adjective, adjective.head, source, target[:1], False, scope)
+
+
+def clause_scope(token: Token) -> list[Token]:
+    """The tokens of a predicate's own clause: its subtree without nested clauses."""
+    out: list[Token] = []
+    stack = [token]
+    while stack:
+        current = stack.pop()
+        out.append(current)
+        stack.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS)
+    return sorted(out, key=lambda t: t.i)

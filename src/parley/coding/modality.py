@@ -1,0 +1,65 @@
+"""Modality from the parse: negated, intended, appeal, hypothetical or asserted.
+
+The markers (data/modality.yaml) are looked for on the predicate and on the words that
+govern it through complements ("are committed to promoting", "will be prepared to
+provide"); a new clause ("said that ...") ends the search, so a report keeps its own voice.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.coding.rules import Markers
+
+CHAIN_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "attr", "acl", "oprd"})
+
+
+def governing_chain(token: Token) -> list[Token]:
+    """The predicate and the words above it while they are its complements."""
+    chain = [token]
+    current = token
+    while current.dep_ in CHAIN_DEPS and current.head.i != current.i:
+        current = current.head
+        chain.append(current)
+    return chain
+
+
+def _words(token: Token) -> set[str]:
+    return {token.lemma_.lower(), token.lower_}
+
+
+def modality_of(token: Token, markers: Markers, *, own: str | None = None) -> str:
+    """The modality of the event whose predicate (or support verb) is `token`."""
+    chain = governing_chain(token)
+    for word in chain:
+        if any(c.dep_ == "neg" or c.lower_ in markers.negation_dependents for c in word.children
+               if c.dep_ in ("neg", "det", "advmod")):
+            return "negated"
+        if word.i != token.i and _words(word) & markers.negation_governors:
+            return "negated"
+    if own:
+        return own
+    for word in chain:
+        if word.i != token.i and _words(word) & markers.appeal_governors:
+            return "appeal"
+    for word in chain:
+        aux = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
+        if aux & markers.intent_auxiliaries:
+            return "intended"
+        if word.i != token.i and _words(word) & markers.intent_governors:
+            return "intended"
+        if aux & markers.hypothetical_auxiliaries:
+            return "hypothetical"
+        if any(c.dep_ == "mark" and c.lower_ in markers.hypothetical_marks for c in word.children):
+            return "hypothetical"
+        if word.i != token.i and _words(word) & markers.hypothetical_governors:
+            return "hypothetical"
+    return "asserted"
+
+
+def intended_code(code: str, markers: Markers) -> str:
+    """The 03x code of an intended event: the most specific entry of intent_codes."""
+    for key in (code, code[:3], code[:2]):
+        if key in markers.intent_codes:
+            return markers.intent_codes[key]
+    return code

@@ -1,0 +1,218 @@
+"""Pattern rules and modality markers, loaded from data/patterns/*.yaml and modality.yaml.
+
+Every rule is checked when loaded; all problems of a file are reported together, each
+as `path:line: rule 'id': what is wrong`.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+from parley.datafiles import data_path, read_yaml
+from parley.errors import DataFileError
+from parley.model import MODALITIES
+from parley.ontology import cameo_table
+
+KINDS = ("verbs", "nouns", "adjectives")
+KEYS = {
+    "id", "code", "verbs", "nouns", "adjectives", "preps", "objects", "symmetric",
+    "reports_object", "modality", "refine", "verbs_with",
+}
+
+
+@dataclass(frozen=True)
+class Refinement:
+    code: str
+    any: tuple[tuple[str, ...], ...] = ()  # each item: words that must all occur
+    modifiers: tuple[str, ...] = ()  # modifiers of the object or predicate word
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    code: str
+    kind: str  # verb, noun, adjective
+    lemmas: frozenset[str]
+    preps: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()
+    verbs_with: frozenset[str] = frozenset()
+    symmetric: bool = False
+    reports_object: bool = False
+    modality: str | None = None
+    refine: tuple[Refinement, ...] = ()
+    source_file: str = ""
+    line: int = 0
+
+    @property
+    def specificity(self) -> int:
+        return bool(self.preps) + 2 * bool(self.objects) + bool(self.verbs_with)
+
+
+@dataclass(frozen=True)
+class Markers:
+    negation_dependents: frozenset[str]
+    negation_governors: frozenset[str]
+    intent_auxiliaries: frozenset[str]
+    intent_governors: frozenset[str]
+    appeal_governors: frozenset[str]
+    hypothetical_auxiliaries: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    hypothetical_governors: frozenset[str]
+    intent_codes: dict[str, str]
+    support_verbs: frozenset[str]
+
+
+@dataclass
+class RuleSet:
+    rules: list[Rule]
+    markers: Markers
+    by_lemma: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        index: dict[tuple[str, str], list[Rule]] = defaultdict(list)
+        for rule in self.rules:
+            for lemma in rule.lemmas:
+                index[(rule.kind, lemma)].append(rule)
+        for candidates in index.values():
+            candidates.sort(key=lambda r: -r.specificity)
+        self.by_lemma = dict(index)
+
+    def candidates(self, kind: str, lemma: str) -> list[Rule]:
+        return self.by_lemma.get((kind, lemma), [])
+
+
+class _LineLoader(yaml.SafeLoader):
+    """A YAML loader that records the line of every mapping, for error messages."""
+
+
+def _construct_mapping(loader: _LineLoader, node: yaml.MappingNode) -> dict:
+    mapping = loader.construct_mapping(node, deep=True)
+    mapping["__line__"] = node.start_mark.line + 1
+    return mapping
+
+
+_LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+
+
+def _words(value: object) -> frozenset[str]:
+    if value is None:
+        return frozenset()
+    if isinstance(value, str):
+        value = [value]
+    return frozenset(str(v).lower() for v in value)
+
+
+def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
+    line = raw.pop("__line__", 0)
+    rule_id = raw.get("id")
+    where = f"{line}: rule {rule_id!r}"
+    if not rule_id:
+        problems.append(f"{line}: rule without an id")
+        return None
+    unknown = set(raw) - KEYS
+    if unknown:
+        problems.append(f"{where}: unknown keys {sorted(unknown)}; allowed: {sorted(KEYS)}")
+    code = str(raw.get("code", ""))
+    if code not in cameo_table():
+        problems.append(f"{where}: {code!r} is not a CAMEO code in cameo.tsv")
+    kinds = [k for k in KINDS if raw.get(k)]
+    if len(kinds) != 1:
+        problems.append(f"{where}: give exactly one of verbs, nouns, adjectives")
+        return None
+    modality = raw.get("modality")
+    if modality is not None and modality not in MODALITIES:
+        problems.append(f"{where}: unknown modality {modality!r}; use one of {MODALITIES}")
+    refine = []
+    for item in raw.get("refine") or []:
+        item.pop("__line__", None)
+        if str(item.get("code")) not in cameo_table():
+            problems.append(f"{where}: refine code {item.get('code')!r} is not a CAMEO code")
+            continue
+        refine.append(
+            Refinement(
+                code=str(item["code"]),
+                any=tuple(tuple(str(w).lower().split()) for w in item.get("any") or []),
+                modifiers=tuple(str(w).lower() for w in item.get("modifiers") or []),
+            )
+        )
+    return Rule(
+        id=str(rule_id),
+        code=code,
+        kind=kinds[0][:-1],
+        lemmas=_words(raw[kinds[0]]),
+        preps=_words(raw.get("preps")),
+        objects=_words(raw.get("objects")),
+        verbs_with=_words(raw.get("verbs_with")),
+        symmetric=bool(raw.get("symmetric", False)),
+        reports_object=bool(raw.get("reports_object", False)),
+        modality=modality,
+        refine=tuple(refine),
+        source_file=path.name,
+        line=line,
+    )
+
+
+def load_rule_file(path: Path) -> list[Rule]:
+    try:
+        with path.open(encoding="utf-8") as handle:
+            raw = yaml.load(handle, Loader=_LineLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        raise DataFileError(str(path), [f"0: not valid YAML: {exc}"]) from exc
+    if not isinstance(raw, list):
+        raise DataFileError(str(path), ["1: expected a list of rules"])
+    problems: list[str] = []
+    rules = [r for item in raw if (r := _parse_rule(item, path, problems)) is not None]
+    if problems:
+        raise DataFileError(str(path), problems)
+    return rules
+
+
+def load_markers(path: Path) -> Markers:
+    raw = read_yaml(path)
+    if not isinstance(raw, dict):
+        raise DataFileError(str(path), ["1: expected a mapping"])
+    try:
+        return Markers(
+            negation_dependents=_words(raw["negation"]["dependents"]),
+            negation_governors=_words(raw["negation"]["governors"]),
+            intent_auxiliaries=_words(raw["intent"]["auxiliaries"]),
+            intent_governors=_words(raw["intent"]["governors"]),
+            appeal_governors=_words(raw["appeal"]["governors"]),
+            hypothetical_auxiliaries=_words(raw["hypothetical"]["auxiliaries"]),
+            hypothetical_marks=_words(raw["hypothetical"]["marks"]),
+            hypothetical_governors=_words(raw["hypothetical"]["governors"]),
+            intent_codes={str(k): str(v) for k, v in raw["intent_codes"].items()},
+            support_verbs=_words(raw["support_verbs"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(str(path), [f"0: missing section {exc}"]) from exc
+
+
+def load_rules(extra: Iterable[Path] = ()) -> RuleSet:
+    """The package's rules plus any rule files a user adds; rule ids must be unique."""
+    files = sorted(data_path("patterns").glob("*.yaml")) + list(extra)
+    rules: list[Rule] = []
+    seen: dict[str, Rule] = {}
+    for path in files:
+        for rule in load_rule_file(path):
+            if rule.id in seen:
+                first = seen[rule.id]
+                raise DataFileError(
+                    str(path),
+                    [f"{rule.line}: rule {rule.id!r}: id already used at "
+                     f"{first.source_file}:{first.line}"],
+                )
+            seen[rule.id] = rule
+            rules.append(rule)
+    return RuleSet(rules, load_markers(data_path("modality.yaml")))
+
+
+@lru_cache(maxsize=1)
+def default_rules() -> RuleSet:
+    return load_rules()

@@ -1,0 +1,140 @@
+"""The stages in order: annotate, find actors, code events, attach dates and places.
+
+`code_many` streams documents through spaCy in batches; `code` is its one-text case.
+The CLI, the store, the evaluation and the server call these two and nothing deeper.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from datetime import date
+
+from spacy.tokens import Doc, Span
+
+from parley import nlp as nlp_module
+from parley.actors.kb import ActorKB, default_kb
+from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
+from parley.coding.arguments import Context
+from parley.coding.engine import Coded, SentenceCoder
+from parley.coding.rules import RuleSet, default_rules
+from parley.model import Actor, CodedDocument, Document, Event, TimeSpan
+from parley.ontology import lookup
+from parley.when import find_dates
+from parley.where import event_place
+
+
+def code_many(
+    documents: Iterable[Document],
+    *,
+    kb: ActorKB | None = None,
+    rules: RuleSet | None = None,
+    batch_size: int = 16,
+) -> Iterator[CodedDocument]:
+    """Code each document, in order, annotating them in batches."""
+    kb = kb or default_kb()
+    rules = rules or default_rules()
+    pairs = ((d.text, d) for d in documents)
+    for doc, document in nlp_module.annotate(pairs, batch_size=batch_size):
+        yield CodedDocument(document, tuple(_code_doc(doc, document, kb, rules)))
+
+
+def code(
+    text: str,
+    *,
+    published: date | None = None,
+    speaker: str | None = None,
+    doc_id: str = "text",
+) -> list[Event]:
+    """The events of one text (read like a file: title, date line and clutter handled)."""
+    from parley.read import from_text
+
+    document = from_text(text, doc_id=doc_id, published=published)
+    if speaker is not None:
+        document = Document(**{**document.__dict__, "speaker": speaker})
+    return list(next(code_many([document])).events)
+
+
+def _speaker(document: Document, kb: ActorKB, on: date | None) -> tuple[Actor, ...]:
+    nlp = nlp_module.load()
+    return resolve_speaker(document.speaker, kb=kb, nlp=nlp, on=on) or resolve_speaker(
+        document.publisher, kb=kb, nlp=nlp, on=on
+    )
+
+
+def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iterator[Event]:
+    on = document.published
+    nlp = nlp_module.load()
+    speaker = _speaker(document, kb, on)
+    mentions = find_mentions(doc, kb=kb, nlp=nlp, on=on, speaker=speaker)
+    index = mention_index(mentions)
+    ctx = Context(kb=kb, mentions=index, state_entities=frozenset(kb.countries))
+    prefer = {a.country for m in mentions for a in m.actors if a.country}
+    coder = SentenceCoder(rules, ctx)
+    seen: set[tuple] = set()
+    for number, sentence in enumerate(doc.sents):
+        dates = _sentence_dates(sentence, on)
+        for coded in coder.code(sentence):
+            event = _event(coded, document, number, sentence, dates, index, kb, prefer)
+            key = (event.code, _entities(event.source), _entities(event.target),
+                   event.date.iso() if event.date else None)
+            if key not in seen:
+                seen.add(key)
+                yield event
+
+
+def _entities(actors: tuple[Actor, ...]) -> tuple[str, ...]:
+    return tuple(sorted(a.entity for a in actors))
+
+
+def _sentence_dates(sentence: Span, on: date | None) -> list[tuple[set[int], TimeSpan]]:
+    """Each date expression of the sentence with the token indices it covers."""
+    if on is None:
+        on = date.today()
+    found = []
+    for item in find_dates(sentence.text, anchor=on):
+        span = sentence.char_span(item.start, item.end, alignment_mode="expand")
+        if span is not None:
+            found.append(({t.i for t in span}, item.span))
+    return found
+
+
+def _event_date(coded: Coded, dates: list[tuple[set[int], TimeSpan]],
+                published: date | None) -> TimeSpan | None:
+    scope = {t.i for t in coded.scope}
+    for tokens, span in dates:
+        if tokens & scope:
+            return span
+    if dates:
+        return dates[0][1]
+    return TimeSpan(published, published, "day", "") if published else None
+
+
+def _event(coded: Coded, document: Document, number: int, sentence: Span,
+           dates: list[tuple[set[int], TimeSpan]], index: dict, kb: ActorKB,
+           prefer: set[str]) -> Event:
+    entry = lookup(coded.code)
+    start = sentence.start_char
+    key = f"{document.id}|{number}|{coded.trigger.i}|{coded.rule.id}"
+    return Event(
+        id=hashlib.sha1(key.encode()).hexdigest()[:16],
+        doc_id=document.id,
+        sentence=number,
+        start_char=start,
+        end_char=sentence.end_char,
+        text=sentence.text.strip(),
+        code=coded.code,
+        root=entry.root,
+        name=entry.name,
+        plover=entry.plover,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+        source=tuple(coded.source),
+        target=tuple(coded.target),
+        symmetric=coded.symmetric,
+        date=_event_date(coded, dates, document.published),
+        place=event_place(coded.trigger, coded.anchor, mentions=index, kb=kb, prefer=prefer),
+        modality=coded.modality,
+        rule=coded.rule.id,
+        trigger=coded.trigger.text,
+    )
