@@ -24,6 +24,7 @@ CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "conj", "c
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
+HOST_PREPS = frozenset({"in", "at"})
 
 
 @dataclass
@@ -123,6 +124,15 @@ def support_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
     return None
 
 
+def _host_noun(noun: Token) -> Token | None:
+    """The people a noun event is attributed to by a preposition: "negotiators in
+    session", "the delegations at the talks"."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in HOST_PREPS and prep.head.pos_ in ("NOUN", "PROPN"):
+        return prep.head
+    return None
+
+
 def subjects(verb: Token, ctx: Context) -> list[Actor]:
     """Who does what `verb` says: its subject, else the subject of the verb controlling it."""
     current: Token | None = verb
@@ -213,6 +223,8 @@ class SentenceCoder:
         target: list[Actor], symmetric: bool, scope: list[Token],
     ) -> Coded | None:
         source = _resolved_first(as_source(source, self.ctx))
+        if symmetric:  # both sides act: talks, agreements
+            target = as_source(target, self.ctx)
         target = _resolved_first(_without(target, source))
         if not source or not any(a.entity for a in source + target):
             return None
@@ -285,6 +297,9 @@ class SentenceCoder:
                 if mention is not None:
                     add(list(mention.actors))
         add([a for p in _prep_objects(noun, PARTY_PREPS) for a in phrase_actors(p, self.ctx)])
+        host = _host_noun(noun)
+        if host is not None:
+            add(phrase_actors(host, self.ctx))
         if verb is not None:
             add([a for p in _prep_objects(verb, frozenset({"with"}))
                  for a in phrase_actors(p, self.ctx)])
@@ -293,7 +308,7 @@ class SentenceCoder:
     def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
         parties = _resolved_first(self._parties(noun))
         verb = support_verb(noun, self.support)
-        anchor = verb if verb is not None else noun
+        anchor = verb if verb is not None else _host_noun(noun) or noun
         scope = clause_scope(noun) + ([verb] + _children(verb, {"prep", "npadvmod"}) if verb else [])
         entities = list(dict.fromkeys(a.entity for a in parties if a.entity))
         if rule.symmetric:

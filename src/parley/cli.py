@@ -1,0 +1,247 @@
+"""The `parley` command: code, ingest, events, eval. Thin over parley.code_many and Store."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterable, Iterator
+from datetime import date
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from parley.errors import InputError, ParleyError
+from parley.model import CodedDocument, Document
+
+app = typer.Typer(
+    help="Political event data from diplomatic statements and news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+# Piped output is not wrapped at 80 columns: tables stay one event per line.
+out = Console(width=None if sys.stdout.isatty() else 200)
+err = Console(stderr=True)
+
+
+class Format(str, Enum):
+    table = "table"
+    jsonl = "jsonl"
+    csv = "csv"
+
+
+def _date_option(value: str | None) -> date | None:
+    if value is None:
+        return None
+    from parley.when import parse_date_argument
+
+    try:
+        return parse_date_argument(value)
+    except ValueError as exc:
+        raise typer.BadParameter(str(exc)) from None
+
+
+Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl).")]
+Published = Annotated[
+    str | None,
+    typer.Option(help="Publication date (YYYY-MM-DD) for documents that do not give one; "
+                 "overrides the date found in the text."),
+]
+Speaker = Annotated[
+    str | None, typer.Option(help="Who speaks in the documents (\"we\" resolves to them).")
+]
+Db = Annotated[Path, typer.Option("--db", help="The event store (SQLite file).",
+                                  envvar="PARLEY_DB")]
+
+
+def _documents(
+    paths: list[Path], published: str | None, speaker: str | None, failures: list[str]
+) -> Iterator[Document]:
+    """Readable documents; each unreadable one is reported once and counted."""
+    from parley.read import read_paths
+
+    for item in read_paths(paths, published=_date_option(published), speaker=speaker):
+        if isinstance(item, InputError):
+            err.print(f"[red]error:[/red] {item}", highlight=False)
+            failures.append(str(item))
+        else:
+            yield item
+
+
+def _coded(documents: Iterable[Document]) -> Iterator[CodedDocument]:
+    from parley.pipeline import code_many
+
+    yield from code_many(documents)
+
+
+def _actors(actors: list[dict[str, Any]]) -> str:
+    return ", ".join(
+        (f"{a['entity']}/{a['sector']}" if a["sector"] else a["entity"]) or f"“{a['text']}”"
+        for a in actors
+    )
+
+
+def _print_events(events: list[dict[str, Any]], fmt: Format) -> None:
+    if fmt is Format.jsonl:
+        for event in events:
+            print(json.dumps(event, ensure_ascii=False))
+        return
+    if fmt is Format.csv:
+        writer = csv.writer(sys.stdout)
+        writer.writerow(["doc_id", "date", "code", "name", "source", "target", "modality",
+                         "place", "goldstein", "quad_class", "rule", "sentence"])
+        for e in events:
+            writer.writerow([
+                e["doc_id"], e["date"]["start"] if e["date"] else "", e["code"], e["name"],
+                _actors(e["source"]), _actors(e["target"]), e["modality"],
+                e["place"]["name"] if e["place"] else "", e["goldstein"], e["quad_class"],
+                e["rule"], e["text"],
+            ])
+        return
+    table = Table(show_lines=False, header_style="bold")
+    for column in ("date", "code", "event", "source", "target", "modality", "place", "rule"):
+        table.add_column(column)
+    for e in events:
+        table.add_row(
+            e["date"]["start"] if e["date"] else "", e["code"], e["name"],
+            _actors(e["source"]), _actors(e["target"]), e["modality"],
+            e["place"]["name"] if e["place"] else "", e["rule"],
+        )
+    out.print(table)
+
+
+def _fail(failures: list[str], total: int) -> None:
+    if failures:
+        err.print(f"{len(failures)} of {total} documents failed", highlight=False)
+        raise typer.Exit(1)
+
+
+@app.command("code")
+def code_command(
+    paths: Paths,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl or csv.")] = Format.table,
+    published: Published = None,
+    speaker: Speaker = None,
+) -> None:
+    """Code documents and print their events."""
+    failures: list[str] = []
+    count = 0
+    for coded in _coded(_documents(paths, published, speaker, failures)):
+        count += 1
+        events = [e.to_dict() for e in coded.events]
+        if format is Format.table:
+            out.print(f"[bold]{coded.document.id}[/bold]  {len(events)} events", highlight=False)
+        _print_events(events, format)
+    _fail(failures, count + len(failures))
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: Db = Path("parley.db"),
+    published: Published = None,
+    speaker: Speaker = None,
+) -> None:
+    """Code documents and store them; a document already stored is left as it is."""
+    from parley.read import read_paths
+    from parley.store import open_store
+
+    failures: list[str] = []
+    items = list(read_paths(paths, published=_date_option(published), speaker=speaker))
+    documents = []
+    for item in items:
+        if isinstance(item, InputError):
+            err.print(f"[red]error:[/red] {item}", highlight=False)
+            failures.append(str(item))
+        else:
+            documents.append(item)
+    status = {"added": 0, "replaced": 0, "unchanged": 0}
+    events = 0
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with open_store(db) as store, Progress(*columns, console=err,
+                                           disable=len(documents) < 2) as progress:
+        task = progress.add_task("coding", total=len(documents))
+        for coded in _coded(documents):
+            result = store.add(coded)
+            status[result.status] += 1
+            events += result.events
+            progress.advance(task)
+    err.print(
+        f"{len(documents)} documents: {status['added']} added, {status['replaced']} replaced, "
+        f"{status['unchanged']} unchanged, {len(failures)} failed; {events} events stored in {db}",
+        highlight=False,
+    )
+    _fail(failures, len(items))
+
+
+@app.command()
+def events(
+    db: Db = Path("parley.db"),
+    actor: Annotated[str | None, typer.Option(help="ENTITY or ENTITY/SECTOR, as source or target.")] = None,
+    code: Annotated[str | None, typer.Option(help="CAMEO code or prefix: 05, 057.")] = None,
+    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
+    format: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl or csv.")] = Format.table,
+) -> None:
+    """Query the stored events."""
+    from parley.store import open_store
+
+    if not db.exists():
+        raise ParleyError(f"{db}: no event store here; create one with `parley ingest`")
+    with open_store(db, readonly=True) as store:
+        rows = store.events(actor=actor, code=code, since=_date_option(since),
+                            until=_date_option(until), limit=limit)
+    _print_events(rows, format)
+
+
+@app.command("eval")
+def eval_command(
+    gold: Annotated[Path, typer.Argument(help="A gold file (shared/spec/gold-format.md).")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+) -> None:
+    """Score Parley against a gold file."""
+    from parley.evaluate import evaluate
+
+    report = evaluate(gold)
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    for doc in report["documents"]:
+        if doc["error"]:
+            err.print(f"[red]error:[/red] {doc['error']}", highlight=False)
+        for missed in doc["missed"]:
+            if missed["essential"]:
+                out.print(f"missed   {doc['id']}: {missed['code']} {missed['source']} -> "
+                          f"{missed['target']}  “{missed['evidence']}”", highlight=False)
+        for spurious in doc["spurious"]:
+            out.print(f"spurious {doc['id']}: {spurious['code']} {spurious['source']} -> "
+                      f"{spurious['target']} ({spurious['rule']})", highlight=False)
+    shares = "  ".join(
+        f"{k} {report[k]:.2f}" if report[k] is not None else f"{k} -"
+        for k in ("code_full", "sector", "date", "location", "modality")
+    )
+    out.print(f"found {report['found']}  matched {report['matched']}  "
+              f"essential {report['matched_essential']}/{report['essential']}", highlight=False)
+    out.print(f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
+              f"f1 {report['f1']:.3f}", highlight=False)
+    out.print(f"matched events with the right: {shares}", highlight=False)
+
+
+def main() -> None:
+    try:
+        app()
+    except ParleyError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
