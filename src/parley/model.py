@@ -23,6 +23,7 @@ class Document:
     speaker: str | None = None
     url: str | None = None
     path: str | None = None
+    dateline: str | None = None  # the place a report is filed from: "NAIROBI, Dec 31 (Reuters) -"
 
 
 @dataclass(frozen=True)

@@ -68,7 +68,7 @@ def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iter
     speaker = _speaker(document, kb, on)
     mentions = find_mentions(doc, kb=kb, nlp=nlp, on=on, speaker=speaker)
     index = mention_index(mentions)
-    ctx = Context(kb=kb, mentions=index, state_entities=frozenset(kb.countries))
+    ctx = Context(kb=kb, mentions=index, state_entities=frozenset(kb.countries), speaker=speaker)
     prefer = {a.country for m in mentions for a in m.actors if a.country}
     coder = SentenceCoder(rules, ctx)
     seen: set[tuple] = set()

@@ -27,6 +27,11 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_TITLE = 200
+# "NAIROBI, Dec 31 (Reuters) - ", "DOHA (AP) — ": a wire story's place and agency.
+DATELINE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z])(?:,\s*[A-Z][A-Za-z .'\-]{0,30}?)?"
+    r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s+"
+)
 
 
 @dataclass(frozen=True)
@@ -184,11 +189,20 @@ def from_text(
     lines = raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     meta, lines = _header(lines, rules)
     paragraphs = _paragraphs(lines)
+    for paragraph in list(paragraphs[:4]):  # a "Date: ..." line under the title
+        found, rest = _header([paragraph], rules)
+        if found and not rest:
+            meta = {**found, **meta}
+            paragraphs.remove(paragraph)
     title = title or meta.get("title")
     if title is None and paragraphs and _looks_like_title(paragraphs[0]):
         title = paragraphs.pop(0)
     when = _published(meta.get("published"), paragraphs)
     paragraphs = [p for p in paragraphs if not _is_date_line(p) and not _is_clutter(p, rules)]
+    dateline = None
+    if paragraphs and (m := DATELINE.match(paragraphs[0])):
+        dateline = m.group("place").title()
+        paragraphs[0] = paragraphs[0][m.end() :]
     if published is None:
         published = when
     speaker = meta.get("speaker") or (_speaker_from_title(title, rules) if title else None)
@@ -200,6 +214,7 @@ def from_text(
         publisher=meta.get("publisher"),
         speaker=speaker,
         url=meta.get("url"),
+        dateline=dateline,
     )
 
 

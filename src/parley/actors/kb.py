@@ -26,7 +26,7 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "capital", "metonyms
 ORG_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "cameo")
 PEOPLE_COLUMNS = ("name", "aliases", "entity", "sector", "country", "start", "end", "office")
 GROUP_COLUMNS = ("lemma", "sector", "kind")
-GROUP_KINDS = frozenset({"sector", "member", "capital", "anaphor"})
+GROUP_KINDS = frozenset({"sector", "title", "member", "capital", "anaphor"})
 
 
 @dataclass(frozen=True)

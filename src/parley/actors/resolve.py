@@ -36,11 +36,14 @@ class ActorMatcher:
             matcher.add(alias, [pattern])
         self.make_doc = nlp.make_doc
 
-    def spans(self, doc: Doc) -> list[Span]:
-        found = [doc[s:e] for _, s, e in self.exact(doc)] + [
-            doc[s:e] for _, s, e in self.folded(doc)
+    def spans(self, doc: Doc) -> list[tuple[Span, str]]:
+        """Each longest name in `doc` with the alias it matched."""
+        vocab = doc.vocab.strings
+        found = [
+            Span(doc, s, e, label=vocab[key])
+            for key, s, e in [*self.exact(doc), *self.folded(doc)]
         ]
-        return [s for s in filter_spans(found) if _is_name_use(s)]
+        return [(s, s.label_) for s in filter_spans(found) if _is_name_use(s)]
 
 
 def _is_name_use(span: Span) -> bool:
@@ -68,8 +71,8 @@ def find_mentions(
 ) -> list[Mention]:
     """Every actor mention in `doc`, in text order."""
     mentions = []
-    for span in matcher_for(kb, nlp).spans(doc):
-        entry = best_entry(kb.entries(span.text))
+    for span, alias in matcher_for(kb, nlp).spans(doc):
+        entry = best_entry(kb.aliases[alias])
         actor = kb.actor(entry, on=on, text=span.text)
         mentions.append(Mention(span.start, span.end, span.text, (actor,), entry.kind))
     if speaker:
@@ -94,7 +97,7 @@ def resolve_speaker(text: str | None, *, kb: ActorKB, nlp: Language, on: date | 
     spans = matcher_for(kb, nlp).spans(doc)
     if not spans:
         return ()
-    entries = [(best_entry(kb.entries(s.text)), s.text) for s in spans]
+    entries = [(best_entry(kb.aliases[alias]), s.text) for s, alias in spans]
     entries.sort(key=lambda pair: KIND_ORDER.index(pair[0].kind))
     entry, said = entries[0]
     actor = kb.actor(entry, on=on, text=text)

@@ -29,6 +29,7 @@ class Context:
     mentions: dict[int, Mention]
     parties: tuple[Actor, ...] = ()
     state_entities: frozenset[str] = field(default_factory=frozenset)
+    speaker: tuple[Actor, ...] = ()
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -45,7 +46,7 @@ def phrase_actors(token: Token, ctx: Context) -> list[Actor]:
     actors: list[Actor] = []
     for head in conjuncts(token):
         for actor in np_actors(head, ctx):
-            if actor not in actors:
+            if all(a.code != actor.code or not a.entity for a in actors):
                 actors.append(actor)
     return actors
 
@@ -57,11 +58,15 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     group = ctx.kb.groups.get(head.lower_) or ctx.kb.groups.get(head.lemma_.lower())
     if group is not None and group.kind == "anaphor" and _is_definite(head):
         return list(ctx.parties)
+    if group is not None and _is_pair(head) and ctx.parties:
+        return list(ctx.parties)  # "the two ministers", "both sides"
     inner = _modifier_actors(head, ctx)
     if group is None:
         return inner
     if group.kind == "member":
         return inner
+    if group.kind == "title" and not inner and _is_bare_definite(head):
+        return list(ctx.speaker)  # "the Secretary", "the Ministry": the document's voice
     if group.kind == "capital":
         return [_with_sector(a, "GOV", ctx) for a in inner if a.entity in ctx.state_entities]
     if not inner:
@@ -71,6 +76,15 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
 
 def _is_definite(head: Token) -> bool:
     return any(c.lower_ in ("both", "the", "two", "all") for c in head.children)
+
+
+def _is_pair(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("both", "two") for c in head.children)
+
+
+def _is_bare_definite(head: Token) -> bool:
+    """ "the Secretary" and nothing else: no name, no "of" phrase, no adjective."""
+    return all(c.dep_ in ("det", "punct") and c.lower_ in ("the", ",") for c in head.children)
 
 
 def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:

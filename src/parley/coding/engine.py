@@ -259,9 +259,13 @@ class SentenceCoder:
             source = subjects(verb, self.ctx)
             target = self._verb_target(verb, rule, matches)
         scope = clause_scope(verb)
-        if rule.symmetric:
-            return self._finish(rule, verb, verb, source, target, True, scope)
-        return self._finish(rule, verb, verb, source, target, False, scope)
+        if rule.symmetric and not target:
+            # "A and B met": the first named meets the others
+            entities = list(dict.fromkeys(a.entity for a in source if a.entity))
+            if len(entities) > 1:
+                target = [a for a in source if a.entity != entities[0]]
+                source = [a for a in source if a.entity == entities[0]]
+        return self._finish(rule, verb, verb, source, target, rule.symmetric, scope)
 
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
         if rule.preps:
@@ -276,7 +280,8 @@ class SentenceCoder:
         if obj is None:
             return []
         if obj.i in matches and matches[obj.i].kind == "noun":
-            return self._parties(obj)
+            # "praised the talks": the talks' parties, or those of the talks last reported
+            return self._parties(obj) or list(self.ctx.parties)
         direct = [] if rule.objects else phrase_actors(obj, self.ctx)
         return direct or subtree_actors(obj, self.ctx)
 
