@@ -101,12 +101,17 @@ def _sentence_dates(sentence: Span, on: date | None) -> list[tuple[set[int], Tim
 
 def _event_date(coded: Coded, dates: list[tuple[set[int], TimeSpan]],
                 published: date | None) -> TimeSpan | None:
-    scope = {t.i for t in coded.scope}
-    for tokens, span in dates:
-        if tokens & scope:
-            return span
-    if dates:
-        return dates[0][1]
+    """The date expression nearest the predicate in its own clause, else the first one of
+    the sentence outside the predicate's phrase, else the publication date."""
+    order = {t.i: n for n, t in enumerate(coded.scope)}
+    own = [(min(order[i] for i in tokens & order.keys()), span)
+           for tokens, span in dates if tokens & order.keys()]
+    if own:
+        return min(own, key=lambda pair: pair[0])[1]
+    below = {t.i for t in coded.trigger.subtree}  # left out of the scope on purpose
+    outside = [span for tokens, span in dates if not tokens & below]
+    if outside:
+        return outside[0]
     return TimeSpan(published, published, "day", "") if published else None
 
 

@@ -185,9 +185,11 @@ class SentenceCoder:
         self.rules = ruleset
         self.ctx = ctx
         self.support = ruleset.markers.support_verbs
+        self.predicates: frozenset[int] = frozenset()
 
     def code(self, sentence: Span) -> list[Coded]:
         matches = {t.i: rule for t in sentence if (rule := match_rule(t, self.rules))}
+        self.predicates = frozenset(matches)
         events: list[Coded] = []
         for i, rule in matches.items():
             token = sentence.doc[i]
@@ -228,7 +230,8 @@ class SentenceCoder:
         target = _resolved_first(_without(target, source))
         if not source or not any(a.entity for a in source + target):
             return None
-        modality = modality_of(anchor, self.rules.markers, own=rule.modality)
+        stop = self.predicates - {trigger.i, anchor.i}
+        modality = modality_of(anchor, self.rules.markers, own=rule.modality, stop=stop)
         code = self._refined(rule, trigger)
         if modality == "intended":
             code = intended_code(code, self.rules.markers)
@@ -254,11 +257,16 @@ class SentenceCoder:
         agent = _passive_agent(verb, self.ctx)
         if agent is not None:
             source = agent
-            target = [a for s in _children(verb, {"nsubjpass"}) for a in phrase_actors(s, self.ctx)]
+            target = []
+            for patient in _children(verb, {"nsubjpass"}):
+                if patient.i in matches and matches[patient.i].kind == "noun":
+                    target += self._parties(patient) or list(self.ctx.parties)
+                else:
+                    target += phrase_actors(patient, self.ctx)
         else:
             source = subjects(verb, self.ctx)
             target = self._verb_target(verb, rule, matches)
-        scope = clause_scope(verb)
+        scope = clause_scope(verb, skip=self._reported_now(verb, matches))
         if rule.symmetric and not target:
             # "A and B met": the first named meets the others
             entities = list(dict.fromkeys(a.entity for a in source if a.entity))
@@ -266,6 +274,16 @@ class SentenceCoder:
                 target = [a for a in source if a.entity != entities[0]]
                 source = [a for a in source if a.entity == entities[0]]
         return self._finish(rule, verb, verb, source, target, rule.symmetric, scope)
+
+    def _reported_now(self, verb: Token, matches: dict[int, Rule]) -> frozenset[int]:
+        """Object events of a present-tense report: their dates are theirs, not the
+        report's ("welcomes the agreement signed in May" happens today)."""
+        if verb.tag_ not in ("VBZ", "VBP"):
+            return frozenset()
+        return frozenset(
+            c.i for c in verb.children
+            if c.dep_ in ("dobj", "nsubjpass") and c.i in matches and matches[c.i].kind == "noun"
+        )
 
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
         if rule.preps:
@@ -337,12 +355,15 @@ class SentenceCoder:
         return self._finish(rule, adjective, adjective.head, source, target[:1], False, scope)
 
 
-def clause_scope(token: Token) -> list[Token]:
-    """The tokens of a predicate's own clause: its subtree without nested clauses."""
+def clause_scope(token: Token, *, skip: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of a predicate's own clause, nearest first: its subtree without nested
+    clauses and without the phrases in `skip`."""
     out: list[Token] = []
-    stack = [token]
-    while stack:
-        current = stack.pop()
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
         out.append(current)
-        stack.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS)
-    return sorted(out, key=lambda t: t.i)
+        queue.extend(
+            c for c in current.children if c.dep_ not in CLAUSE_DEPS and c.i not in skip
+        )
+    return out

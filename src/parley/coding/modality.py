@@ -14,12 +14,15 @@ from parley.coding.rules import Markers
 CHAIN_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "attr", "acl", "oprd"})
 
 
-def governing_chain(token: Token) -> list[Token]:
-    """The predicate and the words above it while they are its complements."""
+def governing_chain(token: Token, *, stop: frozenset[int] = frozenset()) -> list[Token]:
+    """The predicate and the words above it while they are its complements, up to (not
+    including) a word in `stop`: another event's predicate keeps its own modality."""
     chain = [token]
     current = token
     while current.dep_ in CHAIN_DEPS and current.head.i != current.i:
         current = current.head
+        if current.i in stop:
+            break
         chain.append(current)
     return chain
 
@@ -28,9 +31,11 @@ def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
 
 
-def modality_of(token: Token, markers: Markers, *, own: str | None = None) -> str:
+def modality_of(
+    token: Token, markers: Markers, *, own: str | None = None, stop: frozenset[int] = frozenset()
+) -> str:
     """The modality of the event whose predicate (or support verb) is `token`."""
-    chain = governing_chain(token)
+    chain = governing_chain(token, stop=stop)
     for word in chain:
         if any(c.dep_ == "neg" or c.lower_ in markers.negation_dependents for c in word.children
                if c.dep_ in ("neg", "det", "advmod")):
