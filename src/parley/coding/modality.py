@@ -37,8 +37,11 @@ def modality_of(
     """The modality of the event whose predicate (or support verb) is `token`."""
     chain = governing_chain(token, stop=stop)
     for word in chain:
-        if any(c.dep_ == "neg" or c.lower_ in markers.negation_dependents for c in word.children
-               if c.dep_ in ("neg", "det", "advmod")):
+        if any(
+            c.dep_ == "neg" or c.lower_ in markers.negation_dependents
+            for c in word.children
+            if c.dep_ in ("neg", "det", "advmod")
+        ):
             return "negated"
         if word.i != token.i and _words(word) & markers.negation_governors:
             return "negated"

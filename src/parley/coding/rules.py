@@ -21,8 +21,18 @@ from parley.ontology import cameo_table
 
 KINDS = ("verbs", "nouns", "adjectives")
 KEYS = {
-    "id", "code", "verbs", "nouns", "adjectives", "preps", "objects", "symmetric",
-    "reports_object", "modality", "refine", "verbs_with",
+    "id",
+    "code",
+    "verbs",
+    "nouns",
+    "adjectives",
+    "preps",
+    "objects",
+    "symmetric",
+    "reports_object",
+    "modality",
+    "refine",
+    "verbs_with",
 }
 
 
@@ -205,8 +215,10 @@ def load_rules(extra: Iterable[Path] = ()) -> RuleSet:
                 first = seen[rule.id]
                 raise DataFileError(
                     str(path),
-                    [f"{rule.line}: rule {rule.id!r}: id already used at "
-                     f"{first.source_file}:{first.line}"],
+                    [
+                        f"{rule.line}: rule {rule.id!r}: id already used at "
+                        f"{first.source_file}:{first.line}"
+                    ],
                 )
             seen[rule.id] = rule
             rules.append(rule)

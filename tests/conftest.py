@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEED = SHARED / "seed"
+
+
+def parley_command() -> list[str]:
+    """The installed `parley` console script of this environment."""
+    script = Path(sys.executable).parent / "parley"
+    if script.exists():
+        return [str(script)]
+    found = shutil.which("parley")
+    assert found, "the parley console script is not installed (pip install -e .)"
+    return [found]
+
+
+def run_parley(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "COLUMNS": "200"}
+    return subprocess.run(
+        [*parley_command(), *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env=env,
+        timeout=300,
+    )
+
+
+@pytest.fixture
+def seed() -> Path:
+    if not (SEED / "gold.jsonl").exists():
+        pytest.skip(f"the founding document is not at {SEED} (../shared beside the clone)")
+    return SEED

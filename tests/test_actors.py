@@ -1,0 +1,98 @@
+"""The actor knowledge base and the resolver."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from parley import nlp
+from parley.actors.kb import default_kb, load_kb, normalise
+from parley.actors.resolve import find_mentions, resolve_speaker
+from parley.errors import DataFileError
+from parley.model import Actor
+
+
+def mentions(text: str, *, speaker: tuple[Actor, ...] = ()) -> list[tuple[str, str, str]]:
+    doc = nlp.load()(text)
+    found = find_mentions(
+        doc, kb=default_kb(), nlp=nlp.load(), on=date(2020, 11, 24), speaker=speaker
+    )
+    return [(m.text, m.kind, m.actors[0].code) for m in found]
+
+
+def test_actors_countries_by_name_adjective_capital_and_seat() -> None:
+    found = mentions("Russia and the Russian envoy met in Moscow; the Kremlin and Beijing agreed.")
+    assert ("Russia", "country", "RUS") in found
+    assert ("Russian", "adjective", "RUS") in found
+    assert ("Moscow", "capital", "RUS") in found
+    assert ("Kremlin", "metonym", "RUS/GOV") in found
+    assert ("Beijing", "capital", "CHN") in found
+
+
+def test_actors_acronyms_match_only_in_capitals() -> None:
+    found = mentions("The US told us that the U.S. and the UN would help.")
+    assert [f for f in found if f[0] in ("US", "U.S.")] == [
+        ("US", "country", "USA"),
+        ("U.S.", "country", "USA"),
+    ]
+    assert not any(f[0] == "us" for f in found)
+    assert ("UN", "org", "UN") in found
+
+
+def test_actors_organisations_use_the_spec_ids() -> None:
+    found = mentions("The Taliban movement, Daesh and the African Union were named.")
+    assert ("Taliban movement", "org", "TALIBAN/REB") in found
+    assert ("Daesh", "org", "ISIS/REB") in found
+    assert ("African Union", "org", "AU") in found
+
+
+def test_actors_people_resolve_by_their_office_on_the_date() -> None:
+    kb = default_kb()
+    entry = next(iter(kb.aliases[normalise("Riek Machar")]))
+    assert kb.actor(entry, on=date(2016, 5, 1)).code == "SSD/GOV"
+    assert kb.actor(entry, on=date(2018, 5, 1)).code == "SPLM_IO/REB"
+    lavrov = next(iter(kb.aliases[normalise("Sergey Lavrov")]))
+    assert kb.actor(lavrov, on=date(2020, 11, 24)).code == "RUS/GOV"
+
+
+def test_actors_we_resolves_to_the_speaker_only_when_there_is_one() -> None:
+    speaker = (Actor("RUS", "GOV", "RUS", "Sergey Lavrov"),)
+    assert ("We", "pronoun", "RUS/GOV") in mentions("We welcome it.", speaker=speaker)
+    assert mentions("We welcome it.") == []
+
+
+def test_actors_speaker_from_a_byline() -> None:
+    kb, pipeline = default_kb(), nlp.load()
+    on = date(2020, 11, 24)
+    lavrov = resolve_speaker("Sergey Lavrov", kb=kb, nlp=pipeline, on=on)
+    assert [a.code for a in lavrov] == ["RUS/GOV"]
+    ministry = resolve_speaker("the Russian Foreign Ministry", kb=kb, nlp=pipeline, on=on)
+    assert [a.code for a in ministry] == ["RUS/GOV"]
+    assert resolve_speaker("an unknown blogger", kb=kb, nlp=pipeline, on=on) == ()
+
+
+def test_actors_bad_people_file_names_file_line_and_fix(tmp_path) -> None:
+    extra = tmp_path / "people.tsv"
+    extra.write_text(
+        "name\taliases\tentity\tsector\tcountry\tstart\tend\toffice\n"
+        "Ana Example\t\tRUS\tGOVT\tRUS\t2020-01-01\t\tMinister\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        load_kb([extra])
+    assert f"{extra}:2: Ana Example: unknown sector 'GOVT'; use a PLOVER sector" in str(
+        caught.value
+    )
+
+
+def test_actors_user_file_adds_people(tmp_path) -> None:
+    extra = tmp_path / "people.tsv"
+    extra.write_text(
+        "name\taliases\tentity\tsector\tcountry\tstart\tend\toffice\n"
+        "Ana Example\tExample\tCHL\tGOV\tCHL\t2020-01-01\t\tMinister\n",
+        encoding="utf-8",
+    )
+    kb = load_kb([extra])
+    entry = next(iter(kb.aliases[normalise("Ana Example")]))
+    assert kb.actor(entry, on=date(2021, 1, 1)).code == "CHL/GOV"

@@ -1,0 +1,135 @@
+"""The coder on sentences written for these tests, through the real spaCy pipeline."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import parley
+from parley.coding.rules import load_rule_file
+from parley.errors import DataFileError
+
+DAY = date(2021, 3, 5)
+
+
+def coded(text: str, **options: object) -> list[tuple[str, list[str], list[str], str]]:
+    events = parley.code(text, published=DAY, **options)
+    return [
+        (e.code, [a.code for a in e.source], [a.code for a in e.target], e.modality) for e in events
+    ]
+
+
+def test_coding_welcome_reports_the_agreement_as_its_own_event() -> None:
+    events = parley.code(
+        "Kenya welcomed the agreement between Ethiopia and Eritrea signed in Asmara in July 2018.",
+        published=DAY,
+    )
+    by_code = {e.code: e for e in events}
+    assert set(by_code) == {"051", "057"}
+    assert [a.code for a in by_code["051"].source] == ["KEN/GOV"]
+    assert {a.entity for a in by_code["051"].target} == {"ETH", "ERI"}
+    agreement = by_code["057"]
+    assert agreement.symmetric
+    assert {a.entity for a in agreement.source + agreement.target} == {"ETH", "ERI"}
+    assert agreement.date is not None and agreement.date.iso() == "2018-07"
+    assert agreement.place is not None and agreement.place.name == "Asmara"
+
+
+def test_coding_passive_voice_takes_the_agent_as_source() -> None:
+    events = coded("The talks between Ethiopia and Eritrea were praised by Kenya.")
+    assert ("051", ["KEN/GOV"], ["ETH", "ERI"], "asserted") in events
+
+
+def test_coding_coordinated_subjects_become_a_list() -> None:
+    events = coded("Russia, China and Pakistan welcomed the deal between Armenia and Azerbaijan.")
+    welcome = next(e for e in events if e[0] == "051")
+    assert welcome[1] == ["RUS/GOV", "CHN/GOV", "PAK/GOV"]
+
+
+def test_coding_we_is_the_speaker() -> None:
+    events = coded("We welcome the talks between Sudan and South Sudan.", speaker="Sergey Lavrov")
+    assert events[0][:2] == ("051", ["RUS/GOV"])
+
+
+def test_coding_we_without_a_speaker_gives_no_actor() -> None:
+    assert all(e[0] != "051" for e in coded("We welcome the talks between Sudan and Chad."))
+
+
+def test_coding_intention_is_coded_as_intent_to_provide_aid() -> None:
+    assert coded("Japan will provide humanitarian assistance to Nepal.") == [
+        ("0333", ["JPN/GOV"], ["NPL"], "intended")
+    ]
+
+
+def test_coding_committed_to_promoting_talks_is_intent_to_mediate() -> None:
+    events = coded("Norway is committed to promoting talks between Colombia and the ELN.")
+    assert ("039", ["NOR/GOV"], ["COL", "ELN/REB"], "intended") in events
+    assert all(e[0] != "046" for e in events), "promoted talks are not talks that happened"
+
+
+def test_coding_appeal_to_end_a_war_is_an_appeal_to_settle() -> None:
+    text = (
+        "Delegations of Armenia and Azerbaijan held talks in Geneva.\n\n"
+        "We call upon both parties to end the war."
+    )
+    events = coded(text, speaker="Sergey Lavrov")
+    assert ("027", ["RUS/GOV"], ["ARM/GOV", "AZE/GOV"], "appeal") in events
+
+
+def test_coding_refusal_is_negated() -> None:
+    assert coded("Egypt refused to host the talks between Israel and Hamas.") == [
+        ("043", ["EGY/GOV"], ["ISR", "HAMAS/REB"], "negated")
+    ]
+
+
+def test_coding_negated_report_keeps_the_reported_event_asserted() -> None:
+    events = coded("Kenya did not welcome the deal between Ethiopia and Eritrea.")
+    assert ("051", ["KEN/GOV"], ["ETH", "ERI"], "negated") in events
+    assert any(e[0] == "057" and e[3] == "asserted" for e in events)
+
+
+def test_coding_phone_call_is_041_and_meeting_is_040() -> None:
+    assert coded("Sergey Lavrov spoke by telephone with Wang Yi.")[0][:3] == (
+        "041",
+        ["RUS/GOV"],
+        ["CHN/GOV"],
+    )
+    events = parley.code(
+        "Antony Blinken and Hakan Fidan met in Ankara.", published=date(2023, 10, 6)
+    )
+    assert [(e.code, e.place.name if e.place else None) for e in events] == [("040", "Ankara")]
+
+
+def test_coding_sentence_without_interaction_yields_nothing() -> None:
+    assert coded("The weather in Geneva was cold and the conference hall was full.") == []
+
+
+def test_coding_present_tense_welcome_is_dated_today_and_its_object_then() -> None:
+    events = parley.code(
+        "Turkey welcomes the agreement between Armenia and Azerbaijan signed in November 2020.",
+        published=DAY,
+    )
+    dates = {e.code: e.date.iso() for e in events if e.date}
+    assert dates == {"051": "2021-03-05", "057": "2020-11"}
+
+
+def test_coding_events_carry_rule_plover_goldstein_and_sentence() -> None:
+    event = parley.code("Japan will provide humanitarian assistance to Nepal.", published=DAY)[0]
+    assert event.rule == "aid.provide"
+    assert (event.plover, event.goldstein, event.quad_class) == ("AGREE", 5.2, 1)
+    assert event.text == "Japan will provide humanitarian assistance to Nepal."
+
+
+def test_coding_rule_file_errors_name_file_line_and_rule(tmp_path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text(
+        "- id: ok.rule\n  code: '051'\n  verbs: [hail]\n"
+        "- id: bad.rule\n  code: '999'\n  verbs: [shout]\n  modality: maybe\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(DataFileError) as caught:
+        load_rule_file(path)
+    message = str(caught.value)
+    assert f"{path}:4: rule 'bad.rule': '999' is not a CAMEO code" in message
+    assert "unknown modality 'maybe'" in message
