@@ -6,8 +6,6 @@ import json
 from datetime import date
 from pathlib import Path
 
-import pytest
-
 from parley.errors import InputError
 from parley.model import Document
 from parley.read import read_paths
@@ -52,11 +50,6 @@ def test_read_date_line_gives_published_and_is_removed(tmp_path):
     assert doc.text == BODY
 
 
-@pytest.mark.xfail(
-    reason="a date line right under the title (no blank line) is joined into the title "
-    "paragraph: title becomes 'Kenya welcomes talks 14:15 24.11.2020 •', published None",
-    strict=True,
-)
 def test_read_date_line_just_under_title(tmp_path):
     doc = read_one(
         write(tmp_path / "a.txt", f"Kenya welcomes talks\n14:15 24.11.2020 •\n\n{BODY}\n")
@@ -65,12 +58,6 @@ def test_read_date_line_just_under_title(tmp_path):
     assert doc.published == date(2020, 11, 24)
 
 
-@pytest.mark.xfail(
-    reason="a date line opening with the weekday ('Tuesday, 24 November 2020') is not seen "
-    "as a date line: find_dates' first hit is 'Tuesday', the rest has letters; it stays in "
-    "the body and published is None",
-    strict=True,
-)
 def test_read_date_line_with_weekday(tmp_path):
     path = write(
         tmp_path / "a.txt", f"Kenya welcomes talks\n\nTuesday, 24 November 2020\n\n{BODY}\n"
@@ -114,12 +101,6 @@ def test_read_date_header_below_title_paragraph(tmp_path):
     assert (doc.title, doc.published, doc.text) == ("Kenya hosts summit", date(2019, 3, 12), BODY)
 
 
-@pytest.mark.xfail(
-    reason="a 'Date: ...' line right under the title is joined into the title paragraph: "
-    "title 'Kenya hosts summit Date: 12 March 2019', published None, and the speaker "
-    "pattern '<x>: ...' makes speaker 'Kenya hosts summit Date'",
-    strict=True,
-)
 def test_read_date_header_just_under_title(tmp_path):
     doc = read_one(
         write(tmp_path / "a.txt", f"Kenya hosts summit\nDate: 12 March 2019\n\n{BODY}\n")
@@ -237,12 +218,6 @@ def test_read_text_file_id_is_path(tmp_path):
     assert read_one(path).id == str(path)
 
 
-@pytest.mark.xfail(
-    reason="from_record runs title-finding on a JSONL text even when the record has a "
-    "'title': a short unpunctuated first paragraph is taken as title, then replaced by the "
-    "record's title, so it is lost from the text",
-    strict=True,
-)
 def test_read_jsonl_text_kept_whole_when_title_given(tmp_path):
     text = (
         "Kenya welcomes the talks between Ethiopia and Sudan\n\nIt urged both sides to stay calm."
@@ -251,11 +226,6 @@ def test_read_jsonl_text_kept_whole_when_title_given(tmp_path):
     assert doc.text.startswith("Kenya welcomes the talks")
 
 
-@pytest.mark.xfail(
-    reason="a JSONL text that is one short unpunctuated line is taken as the title and the "
-    "document's text is left empty",
-    strict=True,
-)
 def test_read_jsonl_short_text_not_taken_as_title(tmp_path):
     text = "Kenya welcomes the talks between Ethiopia and Sudan"
     doc = read_one(jsonl(tmp_path / "a.jsonl", {"id": "a", "text": text}))
@@ -301,11 +271,6 @@ def test_read_directory_skips_other_files(tmp_path):
     assert [d.id for d in read_paths([tmp_path])] == [str(tmp_path / "a.txt")]
 
 
-@pytest.mark.xfail(
-    reason="'' is in READABLE, so files without a suffix (.DS_Store, .gitignore, LICENSE) in "
-    "a directory are read too: a .DS_Store comes back as a 'binary file' InputError",
-    strict=True,
-)
 def test_read_directory_skips_files_without_suffix(tmp_path):
     write(tmp_path / "a.txt", f"Kenya welcomes talks\n\n{BODY}\n")
     write(tmp_path / ".DS_Store", b"\x00\x00\x00\x01Bud1\x00")

@@ -23,7 +23,7 @@ from parley.errors import DataFileError, InputError
 from parley.model import Document
 from parley.when import find_dates, parse_date_argument
 
-TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+TEXT_SUFFIXES = {".txt", ".text", ".md"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
@@ -87,7 +87,7 @@ def read_paths(
                 yield InputError(f"{path}: directory holds no .txt, .html or .jsonl files")
             for file in files:
                 yield from _read_file(file, published=published, speaker=speaker)
-        else:
+        else:  # a file named by the user is read whatever its suffix
             yield from _read_file(path, published=published, speaker=speaker)
 
 
@@ -154,7 +154,7 @@ def _read_jsonl(raw: str, path: Path) -> Iterator[Document | InputError]:
             yield InputError(f"{where}: not valid JSON ({exc.msg} at column {exc.colno})")
             continue
         try:
-            yield from_record(record, default_id=where)
+            yield replace(from_record(record, default_id=where), path=str(path))
         except InputError as exc:
             yield InputError(f"{where}: {exc}")
 
@@ -167,13 +167,16 @@ def from_record(record: object, *, default_id: str) -> Document:
     if not isinstance(text, str) or not text.strip():
         raise InputError("missing or empty 'text' field")
     published = record.get("published")
-    document = from_text(text, doc_id=str(record.get("id") or default_id))
+    title = record.get("title")
+    document = from_text(
+        text, doc_id=str(record.get("id") or default_id), title=str(title) if title else None
+    )
     if published:
         try:
             document = replace(document, published=parse_date_argument(str(published)))
         except ValueError as exc:
             raise InputError(f"'published': {exc}") from None
-    fields = {k: record[k] for k in ("title", "url", "speaker", "publisher") if record.get(k)}
+    fields = {k: record[k] for k in ("url", "speaker", "publisher") if record.get(k)}
     return replace(document, **{k: str(v) for k, v in fields.items()})
 
 
@@ -196,7 +199,7 @@ def from_text(
             meta = {**found, **meta}
             paragraphs.remove(paragraph)
     title = title or meta.get("title")
-    if title is None and paragraphs and _looks_like_title(paragraphs[0]):
+    if title is None and len(paragraphs) > 1 and _looks_like_title(paragraphs[0]):
         title = paragraphs.pop(0)
     when = _published(meta.get("published"), paragraphs)
     paragraphs = [p for p in paragraphs if not _is_date_line(p) and not _is_clutter(p, rules)]
@@ -232,9 +235,16 @@ def _header(lines: list[str], rules: ReaderRules) -> tuple[dict[str, str], list[
 
 
 def _paragraphs(lines: list[str]) -> list[str]:
+    """Blank-line separated paragraphs, hard wraps joined; near the top, a date line or a
+    `Key: value` header line is a paragraph of its own even without blank lines around it."""
     paragraphs, current = [], []
-    for line in lines:
-        if line.strip():
+    for number, line in enumerate(lines):
+        if line.strip() and number < 8 and _stands_alone(line.strip()):
+            if current:
+                paragraphs.append(" ".join(current))
+            paragraphs.append(line.strip())
+            current = []
+        elif line.strip():
             current.append(line.strip())
         elif current:
             paragraphs.append(" ".join(current))
@@ -242,6 +252,12 @@ def _paragraphs(lines: list[str]) -> list[str]:
     if current:
         paragraphs.append(" ".join(current))
     return [re.sub(r"[ \t\u00a0]+", " ", p) for p in paragraphs]
+
+
+def _stands_alone(line: str) -> bool:
+    header = re.match(r"^([A-Za-z][A-Za-z ]{0,20}):\s*\S", line)
+    known = header is not None and header.group(1).strip().lower() in reader_rules().header_keys
+    return known or _is_date_line(line)
 
 
 def _looks_like_title(paragraph: str) -> bool:

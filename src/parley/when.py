@@ -41,6 +41,10 @@ _MONTH = (
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+# "Tuesday, 24 November 2020": the weekday adds nothing to a full date.
+_WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
+# Months that are also common words: only a capitalised "May" or "March" is a month.
+AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 _DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
 
 
@@ -195,6 +199,8 @@ def _weekday(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
     if which in ("next", "coming"):
         ahead = (target - anchor.weekday()) % 7 or 7
         return _day(anchor + timedelta(days=ahead), text)
+    if which == "this":  # the day of the anchor's own week
+        return _day(anchor + timedelta(days=target - anchor.weekday()), text)
     back = (anchor.weekday() - target) % 7
     if which == "last" and back == 0:
         back = 7
@@ -233,8 +239,8 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
         (rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b", _dotted),
         (rf"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b", _slashed),
-        (rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", _day_month_year),
-        (rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_month_year),
+        (rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", _day_month_year),
+        (rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_month_year),
         (
             rf"\b(?:from\s+|between\s+)?{_MONTH}(?:\s+\d{{4}})?{_DASH.replace('to|', 'to|and|')}"
             rf"{_MONTH2}(?:,?\s+{_YEAR})?\b",
@@ -248,7 +254,11 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             rf"\b{_MONTH}\s+(?:of\s+)?(?P<which>this|current|last|past|previous|next)\s+year\b",
             _month_of_year,
         ),
-        (rf"\b(?:in|since|until|by|from|during|early|mid|late)\s+{_MONTH}(?!\w)", _bare_month),
+        (
+            rf"\b(?:in|since|until|by|from|during|early|mid|late|the end of|the beginning of"
+            rf"|the middle of)[\s-]+{_MONTH}(?!\w)",
+            _bare_month,
+        ),
         (
             rf"\b(?:between\s+|from\s+)?{_YEAR}\s*(?:-|–|—|to|and|until|through)\s*"
             r"(?P<year2>1[89]\d\d|20\d\d|\d\d)\b",
@@ -256,7 +266,7 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         ),
         (
             r"\b(?:in|since|until|by|during|of|for|early|mid|late|year|the end of"
-            rf"|the beginning of)\s+{_YEAR}\b(?!-\d)",
+            rf"|the beginning of)[\s-]+{_YEAR}\b(?!-\d)",
             _year_only,
         ),
         (
@@ -270,7 +280,7 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _weekday,
         ),
         (
-            r"\b(?:earlier|later)?\s*(?P<which>last|this|next|past|previous|coming|current)\s+"
+            r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next|past|previous|coming|current)\s+"
             r"(?P<unit>week|month|year)\b",
             _relative_unit,
         ),
@@ -286,6 +296,9 @@ def find_dates(text: str, *, anchor: date) -> list[Found]:
     for pattern, resolver in RULES:
         for m in pattern.finditer(text):
             start, end = m.span()
+            month = m.groupdict().get("month")
+            if month and month.lower() in AMBIGUOUS_MONTHS and month.islower():
+                continue
             if any(start < e and s < end for s, e in taken):
                 continue
             span = resolver(m, anchor, m.group(0).strip())
@@ -334,7 +347,8 @@ def parse_date_argument(value: str) -> date:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        pass
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", value.strip()):
+            raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD") from None
     span = resolve(value, anchor=date.today()) if value.strip() else None
     if span is None:
         raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD")
