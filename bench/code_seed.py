@@ -23,8 +23,9 @@ def cold_runs(path: Path, runs: int = 3) -> list[float]:
     times = []
     for _ in range(runs):
         start = time.perf_counter()
-        subprocess.run([str(script), "code", str(path), "-f", "jsonl"], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [str(script), "code", str(path), "-f", "jsonl"], check=True, capture_output=True
+        )
         times.append(time.perf_counter() - start)
     return times
 
@@ -53,8 +54,10 @@ def main() -> None:
     cold = cold_runs(path)
     warm, bare = warm_runs(path)
     print(f"document: {path.name}")
-    print(f"cold `parley code` process: median {statistics.median(cold):.2f} s "
-          f"(runs: {', '.join(f'{t:.2f}' for t in cold)})")
+    print(
+        f"cold `parley code` process: median {statistics.median(cold):.2f} s "
+        f"(runs: {', '.join(f'{t:.2f}' for t in cold)})"
+    )
     print(f"warm parley.code_many: median {statistics.median(warm) * 1000:.1f} ms")
     print(f"bare spaCy pipeline on the same text: median {statistics.median(bare) * 1000:.1f} ms")
     print(f"warm parley / bare spaCy: {statistics.median(warm) / statistics.median(bare):.2f}")
