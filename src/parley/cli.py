@@ -90,62 +90,57 @@ def _actors(actors: list[dict[str, Any]]) -> str:
     )
 
 
+def _row(event: dict[str, Any]) -> dict[str, Any]:
+    """An event flattened to the columns of the table and CSV outputs."""
+    return {
+        "doc_id": event["doc_id"],
+        "date": event["date"]["start"] if event["date"] else "",
+        "code": event["code"],
+        "event": event["name"],
+        "source": _actors(event["source"]),
+        "target": _actors(event["target"]),
+        "modality": event["modality"],
+        "place": event["place"]["name"] if event["place"] else "",
+        "goldstein": event["goldstein"],
+        "quad_class": event["quad_class"],
+        "rule": event["rule"],
+        "sentence": event["text"],
+    }
+
+
+TABLE_COLUMNS = ("date", "code", "event", "source", "target", "modality", "place", "rule")
+CSV_COLUMNS = (
+    "doc_id",
+    "date",
+    "code",
+    "event",
+    "source",
+    "target",
+    "modality",
+    "place",
+    "goldstein",
+    "quad_class",
+    "rule",
+    "sentence",
+)
+
+
 def _print_events(events: list[dict[str, Any]], fmt: Format) -> None:
     if fmt is Format.jsonl:
         for event in events:
             print(json.dumps(event, ensure_ascii=False))
-        return
-    if fmt is Format.csv:
-        writer = csv.writer(sys.stdout)
-        writer.writerow(
-            [
-                "doc_id",
-                "date",
-                "code",
-                "name",
-                "source",
-                "target",
-                "modality",
-                "place",
-                "goldstein",
-                "quad_class",
-                "rule",
-                "sentence",
-            ]
-        )
-        for e in events:
-            writer.writerow(
-                [
-                    e["doc_id"],
-                    e["date"]["start"] if e["date"] else "",
-                    e["code"],
-                    e["name"],
-                    _actors(e["source"]),
-                    _actors(e["target"]),
-                    e["modality"],
-                    e["place"]["name"] if e["place"] else "",
-                    e["goldstein"],
-                    e["quad_class"],
-                    e["rule"],
-                    e["text"],
-                ]
-            )
-        return
-    table = Table(show_lines=False, header_style="bold")
-    for column in ("date", "code", "event", "source", "target", "modality", "place", "rule"):
-        table.add_column(column)
-    for e in events:
-        table.add_row(
-            e["date"]["start"] if e["date"] else "",
-            e["code"],
-            e["name"],
-            _actors(e["source"]),
-            _actors(e["target"]),
-            e["modality"],
-            e["place"]["name"] if e["place"] else "",
-            e["rule"],
-        )
-    out.print(table)
+    elif fmt is Format.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=CSV_COLUMNS)
+        writer.writeheader()
+        writer.writerows(_row(e) for e in events)
+    else:
+        table = Table(header_style="bold")
+        for column in TABLE_COLUMNS:
+            table.add_column(column)
+        for event in events:
+            row = _row(event)
+            table.add_row(*(str(row[c]) for c in TABLE_COLUMNS))
+        out.print(table)
 
 
 def _fail(failures: list[str], total: int) -> None:
@@ -183,18 +178,10 @@ def ingest(
     speaker: Speaker = None,
 ) -> None:
     """Code documents and store them; a document already stored is left as it is."""
-    from parley.read import read_paths
     from parley.store import open_store
 
     failures: list[str] = []
-    items = list(read_paths(paths, published=_date_option(published), speaker=speaker))
-    documents = []
-    for item in items:
-        if isinstance(item, InputError):
-            err.print(f"[red]error:[/red] {item}", highlight=False)
-            failures.append(str(item))
-        else:
-            documents.append(item)
+    documents = list(_documents(paths, published, speaker, failures))
     status = {"added": 0, "replaced": 0, "unchanged": 0}
     events = 0
     columns = (
@@ -218,7 +205,7 @@ def ingest(
         f"{status['unchanged']} unchanged, {len(failures)} failed; {events} events stored in {db}",
         highlight=False,
     )
-    _fail(failures, len(items))
+    _fail(failures, len(documents) + len(failures))
 
 
 @app.command()
