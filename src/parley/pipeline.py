@@ -7,6 +7,7 @@ The CLI, the store, the evaluation and the server call these two and nothing dee
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 from collections.abc import Iterable, Iterator
 from datetime import date
 
@@ -56,10 +57,14 @@ def code(
 
 
 def _speaker(document: Document, kb: ActorKB, on: date | None) -> tuple[Actor, ...]:
+    """The document's voice: its named speaker, else its publisher, else the official
+    site it comes from."""
     nlp = nlp_module.load()
-    return resolve_speaker(document.speaker, kb=kb, nlp=nlp, on=on) or resolve_speaker(
-        document.publisher, kb=kb, nlp=nlp, on=on
-    )
+    for text in (document.speaker, document.publisher):
+        if actors := resolve_speaker(text, kb=kb, nlp=nlp, on=on):
+            return actors
+    publisher = kb.publisher(document.url)
+    return (publisher,) if publisher is not None else ()
 
 
 def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iterator[Event]:
@@ -75,7 +80,9 @@ def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iter
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
         for coded in coder.code(sentence):
-            event = _event(coded, document, number, sentence, dates, index, kb, prefer)
+            event = _localised(_event(coded, document, number, sentence, dates, index, kb, prefer))
+            if not any(a.entity for a in event.source + event.target):
+                continue
             key = (
                 event.code,
                 _entities(event.source),
@@ -85,6 +92,25 @@ def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iter
             if key not in seen:
                 seen.add(key)
                 yield event
+
+
+def _localised(event: Event) -> Event:
+    """Unnamed actors ("gunmen", "police", "civilians") belong to the state where the
+    event happened; so do the victims of an attack that names none (actors.md)."""
+    country = event.place.country if event.place else ""
+    if not country:
+        return event
+
+    def place(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        return tuple(
+            Actor(country, a.sector, country, a.name, a.text) if not a.entity and a.sector else a
+            for a in actors
+        )
+
+    target = place(event.target)
+    if not target and event.root in ("18", "19", "20"):
+        target = (Actor(country, "CVL", country, "", ""),)
+    return replace(event, source=place(event.source), target=target)
 
 
 def _entities(actors: tuple[Actor, ...]) -> tuple[str, ...]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from parley.datafiles import data_path, read_tsv, split_list
 from parley.errors import DataFileError
@@ -26,6 +27,7 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "capital", "metonyms
 ORG_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "cameo")
 PEOPLE_COLUMNS = ("name", "aliases", "entity", "sector", "country", "start", "end", "office")
 GROUP_COLUMNS = ("lemma", "sector", "kind")
+PUBLISHER_COLUMNS = ("domain", "entity", "sector", "name")
 GROUP_KINDS = frozenset({"sector", "title", "member", "capital", "anaphor"})
 
 
@@ -72,6 +74,7 @@ class ActorKB:
         self.groups: dict[str, GroupNoun] = {}
         self.aliases: dict[str, set[Entry]] = defaultdict(set)
         self.by_capital: dict[str, str] = {}
+        self.publishers: dict[str, Actor] = {}
 
     def entries(self, text: str) -> set[Entry]:
         return self.aliases.get(normalise(text), set())
@@ -106,6 +109,18 @@ class ActorKB:
             return (on - (office.end or on)).days
 
         return min(offices, key=distance)
+
+    def publisher(self, url: str | None) -> Actor | None:
+        """The actor whose official domain serves `url` (its longest matching suffix)."""
+        if not url:
+            return None
+        host = urlsplit(url if "//" in url else f"//{url}").hostname or ""
+        parts = host.lower().removeprefix("www.").split(".")
+        for start in range(len(parts) - 1):
+            actor = self.publishers.get(".".join(parts[start:]))
+            if actor is not None:
+                return actor
+        return None
 
     def capital_country(self, city: str) -> str | None:
         return self.by_capital.get(normalise(city))
@@ -213,6 +228,19 @@ def _load_groups(kb: ActorKB, path: Path) -> None:
         raise DataFileError(str(path), problems)
 
 
+def _load_publishers(kb: ActorKB, path: Path) -> None:
+    problems: list[str] = []
+    for line, row in read_tsv(path, PUBLISHER_COLUMNS):
+        entity = row["entity"]
+        if entity not in kb.countries and entity not in kb.orgs:
+            problems.append(f"{line}: {row['domain']}: unknown entity {entity!r}")
+            continue
+        country = entity if entity in kb.countries else kb.orgs[entity].country
+        kb.publishers[row["domain"].lower()] = Actor(entity, row["sector"], country, row["name"])
+    if problems:
+        raise DataFileError(str(path), problems)
+
+
 def load_kb(extra: Iterable[Path] = ()) -> ActorKB:
     """Build a knowledge base from the package data plus `extra` files (people or orgs,
     told apart by their header)."""
@@ -221,6 +249,7 @@ def load_kb(extra: Iterable[Path] = ()) -> ActorKB:
     _load_orgs(kb, data_path("orgs.tsv"))
     _load_people(kb, data_path("people.tsv"))
     _load_groups(kb, data_path("groups.tsv"))
+    _load_publishers(kb, data_path("publishers.tsv"))
     for path in extra:
         header = path.read_text(encoding="utf-8").split("\n", 1)[0].split("\t")
         if tuple(header[: len(ORG_COLUMNS)]) == ORG_COLUMNS:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from parley.actors.kb import ActorKB
+from parley.actors.kb import ActorKB, GroupNoun
 from parley.model import Actor, Mention
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
@@ -55,7 +55,7 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     mention = ctx.mentions.get(head.i)
     if mention is not None:
         return list(mention.actors)
-    group = ctx.kb.groups.get(head.lower_) or ctx.kb.groups.get(head.lemma_.lower())
+    group = group_noun(head, ctx.kb)
     if group is not None and group.kind == "anaphor" and _is_definite(head):
         return list(ctx.parties)
     if group is not None and _is_pair(head) and ctx.parties:
@@ -72,6 +72,15 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if not inner:
         return [Actor("", group.sector, "", "", _np_text(head))]
     return [_with_sector(a, group.sector, ctx) for a in inner]
+
+
+def group_noun(head: Token, kb: ActorKB) -> GroupNoun | None:
+    """The group noun a phrase ends in: two words first ("Defense Ministry", "air force")."""
+    before = head.doc[head.i - 1] if head.i > head.sent.start else None
+    keys = [head.lower_, head.lemma_.lower()]
+    if before is not None and before.dep_ in ("compound", "amod"):
+        keys = [f"{before.lower_} {head.lower_}", f"{before.lower_} {head.lemma_.lower()}", *keys]
+    return next((kb.groups[k] for k in keys if k in kb.groups), None)
 
 
 def _is_definite(head: Token) -> bool:
@@ -95,6 +104,8 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
             mention = ctx.mentions.get(child.i)
             if mention is not None:
                 found.extend(mention.actors)
+            elif child.dep_ == "compound":  # "the Russian Defense Ministry"
+                found.extend(_modifier_actors(child, ctx))
         elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -25,6 +25,8 @@ CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 HOST_PREPS = frozenset({"in", "at"})
+UNNAMED_ROOTS = frozenset({"18", "19", "20"})
+NOUN_TARGET_PREPS = frozenset({"on", "against", "of", "to", "with", "toward", "towards"})
 
 
 @dataclass
@@ -74,29 +76,43 @@ def _direct_object(token: Token) -> Token | None:
 
 
 def _rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
-    if rule.preps and not _prep_objects(token, rule.preps):
+    verbs = rule.verbs_with or ruleset.markers.support_verbs
+    verb = support_verb(token, verbs) if rule.kind == "noun" else None
+    if rule.verbs_with and verb is None:
+        return False
+    if rule.preps and not (
+        _prep_objects(token, rule.preps) or (verb is not None and _prep_objects(verb, rule.preps))
+    ):
+        return False
+    if rule.particles and not any(
+        c.dep_ == "prt" and c.lower_ in rule.particles for c in token.children
+    ):
         return False
     if rule.objects:
         obj = _direct_object(token)
         if obj is None or {obj.lemma_.lower(), obj.lower_}.isdisjoint(rule.objects):
             return False
-    if rule.verbs_with:
-        verb = support_verb(token, frozenset(rule.verbs_with))
-        if verb is None:
-            return False
     return True
 
 
-def match_rule(token: Token, ruleset: RuleSet) -> Rule | None:
-    """The most specific rule whose predicate is `token`, if any."""
+def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
+    """The rules whose predicate is `token`, most specific first."""
     kind = _kind(token)
     if kind is None:
-        return None
+        return []
+    found: list[Rule] = []
     for lemma in dict.fromkeys((token.lemma_.lower(), token.lower_)):
-        for rule in ruleset.candidates(kind, lemma):
-            if _rule_applies(rule, token, ruleset):
-                return rule
-    return None
+        found.extend(
+            r
+            for r in ruleset.candidates(kind, lemma)
+            if r not in found and _rule_applies(r, token, ruleset)
+        )
+    return found
+
+
+def match_rule(token: Token, ruleset: RuleSet) -> Rule | None:
+    """The most specific event rule whose predicate is `token`, if any."""
+    return next((r for r in match_rules(token, ruleset) if not r.reporting), None)
 
 
 def governing_verb(noun: Token) -> Token | None:
@@ -190,7 +206,12 @@ class SentenceCoder:
         self.predicates: frozenset[int] = frozenset()
 
     def code(self, sentence: Span) -> list[Coded]:
-        matches = {t.i: rule for t in sentence if (rule := match_rule(t, self.rules))}
+        found = {t.i: rules for t in sentence if (rules := match_rules(t, self.rules))}
+        matches = {
+            i: rule
+            for i, rules in found.items()
+            if (rule := next((r for r in rules if not r.reporting), None))
+        }
         self.predicates = frozenset(matches)
         events: list[Coded] = []
         for i, rule in matches.items():
@@ -202,7 +223,47 @@ class SentenceCoder:
                 events.append(event)
                 if event.symmetric and len({a.entity for a in event.source + event.target}) > 1:
                     self.ctx.parties = tuple(event.source + event.target)
+        reporting = [
+            (sentence.doc[i], r) for i, rules in found.items() for r in rules if r.reporting
+        ]
+        for verb, rule in reporting:
+            if rule.accuses_reported:
+                events.extend(self._accusations(verb, rule, events))
+        for verb, rule in reporting:
+            if rule.fallback and not events:
+                events.extend(self._statement(verb, rule))
         return events
+
+    def _accusations(self, verb: Token, rule: Rule, events: list[Coded]) -> list[Coded]:
+        """ "X said that Y attacked Z": X accuses Y, beside the attack as reported."""
+        said = {t.i for c in _children(verb, {"ccomp", "parataxis"}) for t in c.subtree}
+        accuser = subjects(verb, self.ctx)
+        out = []
+        for event in events:
+            if event.trigger.i not in said or event.code[:2] not in rule.accuses_reported:
+                continue
+            if {a.entity for a in accuser} & {a.entity for a in event.source}:
+                continue
+            coded = self._finish(
+                rule, verb, verb, accuser, list(event.source), False, clause_scope(verb)
+            )
+            if coded is not None:
+                out.append(coded)
+        return out
+
+    def _statement(self, verb: Token, rule: Rule) -> list[Coded]:
+        """A plain statement about another actor, when nothing more specific was said."""
+        source = subjects(verb, self.ctx)
+        about = [
+            a
+            for c in _children(verb, {"ccomp", "parataxis", "dobj"})
+            for a in subtree_actors(c, self.ctx) + phrase_actors(c, self.ctx)
+        ]
+        target = _without([a for a in about if a.entity], source)
+        if not source or not target:
+            return []
+        coded = self._finish(rule, verb, verb, source, target[:1], False, clause_scope(verb))
+        return [coded] if coded is not None else []
 
     def _absorbed(self, token: Token, matches: dict[int, Rule]) -> bool:
         """An event inside the phrase of another matched predicate belongs to it, unless
@@ -236,7 +297,7 @@ class SentenceCoder:
         if symmetric:  # both sides act: talks, agreements
             target = as_source(target, self.ctx)
         target = _resolved_first(_without(target, source))
-        if not source or not any(a.entity for a in source + target):
+        if not source or not any(a.entity or a.sector for a in source + target):
             return None
         stop = self.predicates - {trigger.i, anchor.i}
         modality = modality_of(anchor, self.rules.markers, own=rule.modality, stop=stop)
@@ -343,22 +404,53 @@ class SentenceCoder:
         return parties
 
     def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
-        parties = _resolved_first(self._parties(noun))
-        verb = support_verb(noun, self.support)
+        verb = support_verb(noun, rule.verbs_with or self.support)
         anchor = verb if verb is not None else _host_noun(noun) or noun
         scope = clause_scope(noun) + (
             [verb] + _children(verb, {"prep", "npadvmod"}) if verb else []
         )
-        entities = list(dict.fromkeys(a.entity for a in parties if a.entity))
-        if rule.symmetric:
-            if len(entities) < 2:
+        if not rule.symmetric:
+            source, target = self._noun_sides(noun, verb, rule)
+            if not source and rule.code[:2] in UNNAMED_ROOTS:
+                # "an attack in Kabul": unidentified attackers, placed by where the attack was
+                source = [Actor("", "UAF", "", "", "unidentified attackers")]
+            if not source:
                 return None
-            first = [a for a in parties if a.entity == entities[0]]
-            rest = [a for a in parties if a.entity != entities[0]]
-            return self._finish(rule, noun, anchor, first, rest, True, scope)
-        if not parties:
+            return self._finish(rule, noun, anchor, source, target, False, scope)
+        parties = _resolved_first(self._parties(noun))
+        entities = list(dict.fromkeys(a.entity for a in parties if a.entity))
+        if len(entities) < 2:
             return None
-        return self._finish(rule, noun, anchor, parties[:1], parties[1:], False, scope)
+        first = [a for a in parties if a.entity == entities[0]]
+        rest = [a for a in parties if a.entity != entities[0]]
+        return self._finish(rule, noun, anchor, first, rest, True, scope)
+
+    def _noun_sides(
+        self, noun: Token, verb: Token | None, rule: Rule
+    ) -> tuple[list[Actor], list[Actor]]:
+        """Who did a one-sided noun event to whom: "Russia's condemnation of the attack",
+        "the EU imposed sanctions on Iran", "an Israeli air strike on Gaza"."""
+        source: list[Actor] = []
+        if verb is not None:
+            source = _passive_agent(verb, self.ctx) or subjects(verb, self.ctx)
+        source = source or [
+            a for p in _prep_objects(noun, frozenset({"by"})) for a in phrase_actors(p, self.ctx)
+        ]
+        for child in noun.children:
+            if not source and child.dep_ in ("poss", "compound", "amod", "nmod"):
+                mention = self.ctx.mentions.get(child.i)
+                if mention is not None:
+                    source = list(mention.actors)
+        preps = rule.preps or NOUN_TARGET_PREPS
+        holders = [noun] + ([verb] if verb is not None else [])
+        target = [
+            a for h in holders for p in _prep_objects(h, preps) for a in phrase_actors(p, self.ctx)
+        ]
+        if not target and verb is not None and rule.verbs_with:
+            target = [
+                a for p in _prep_objects(verb, RECIPIENT_PREPS) for a in phrase_actors(p, self.ctx)
+            ]
+        return source, target
 
     def _adjective_event(self, adjective: Token, rule: Rule) -> Coded | None:
         source = subjects(adjective, self.ctx) or subjects(adjective.head, self.ctx)

@@ -33,6 +33,9 @@ KEYS = {
     "modality",
     "refine",
     "verbs_with",
+    "particles",
+    "accuses_reported",
+    "fallback",
 }
 
 
@@ -52,6 +55,9 @@ class Rule:
     preps: frozenset[str] = frozenset()
     objects: frozenset[str] = frozenset()
     verbs_with: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()
+    accuses_reported: frozenset[str] = frozenset()  # roots of reported events that accuse
+    fallback: bool = False  # only when the sentence has no other event
     symmetric: bool = False
     reports_object: bool = False
     modality: str | None = None
@@ -60,8 +66,18 @@ class Rule:
     line: int = 0
 
     @property
+    def reporting(self) -> bool:
+        """A rule that codes what a statement says about other events, after them."""
+        return self.fallback or bool(self.accuses_reported)
+
+    @property
     def specificity(self) -> int:
-        return bool(self.preps) + 2 * bool(self.objects) + bool(self.verbs_with)
+        return (
+            bool(self.preps)
+            + 2 * bool(self.objects)
+            + bool(self.verbs_with)
+            + 2 * bool(self.particles)
+        )
 
 
 @dataclass(frozen=True)
@@ -159,6 +175,9 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         preps=_words(raw.get("preps")),
         objects=_words(raw.get("objects")),
         verbs_with=_words(raw.get("verbs_with")),
+        particles=_words(raw.get("particles")),
+        accuses_reported=frozenset(str(r) for r in raw.get("accuses_reported") or ()),
+        fallback=bool(raw.get("fallback", False)),
         symmetric=bool(raw.get("symmetric", False)),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
