@@ -198,3 +198,19 @@ def test_cli_code_founding_document_drops_page_clutter(seed) -> None:
     events = jsonl(result.stdout)
     assert not any("Telegram" in e["text"] for e in events)
     assert {e["code"] for e in events} >= {"051", "057", "046", "040", "012", "027", "039", "033"}
+
+
+def test_cli_explain_shows_actors_events_rules_and_misses(tmp_path) -> None:
+    doc = tmp_path / "note.txt"
+    doc.write_text(
+        "Kenya welcomed the agreement between Ethiopia and Eritrea.\n\n"
+        "Kenya and Uganda discussed the weather in Kampala.\n",
+        encoding="utf-8",
+    )
+    result = run_parley("explain", str(doc), "--published", "2021-03-05")
+    assert result.returncode == 0, result.stderr
+    text = result.stdout
+    assert "actor 'Kenya' -> KEN (country)" in text
+    assert "event 051 Praise or endorse: KEN/GOV -> ETH, ERI" in text
+    assert "[rule praise.welcome on 'welcomed']" in text
+    assert "actors but no rule for its predicates (discuss)" in text

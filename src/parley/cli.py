@@ -171,6 +171,24 @@ def code_command(
 
 
 @app.command()
+def explain(
+    paths: Paths,
+    published: Published = None,
+    speaker: Speaker = None,
+) -> None:
+    """Show how each sentence was coded: actors, dates, events, rules, and misses."""
+    from parley.explain import explain as explain_document
+
+    failures: list[str] = []
+    count = 0
+    for document in _documents(paths, published, speaker, failures):
+        count += 1
+        for line in explain_document(document):
+            out.print(line, highlight=False, markup=False)
+    _fail(failures, count + len(failures))
+
+
+@app.command()
 def ingest(
     paths: Paths,
     db: Db = Path("parley.db"),

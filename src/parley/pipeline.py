@@ -7,8 +7,8 @@ The CLI, the store, the evaluation and the server call these two and nothing dee
 from __future__ import annotations
 
 import hashlib
-from dataclasses import replace
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
 from datetime import date
 
 from spacy.tokens import Doc, Span
@@ -19,7 +19,7 @@ from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
 from parley.coding.arguments import Context
 from parley.coding.engine import Coded, SentenceCoder
 from parley.coding.rules import RuleSet, default_rules
-from parley.model import Actor, CodedDocument, Document, Event, TimeSpan
+from parley.model import Actor, CodedDocument, Document, Event, Mention, TimeSpan
 from parley.ontology import lookup
 from parley.when import find_dates
 from parley.where import event_place
@@ -67,7 +67,23 @@ def _speaker(document: Document, kb: ActorKB, on: date | None) -> tuple[Actor, .
     return (publisher,) if publisher is not None else ()
 
 
-def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iterator[Event]:
+@dataclass
+class SentenceResult:
+    """One sentence as the stages saw it: what `parley explain` prints."""
+
+    number: int
+    sentence: Span
+    mentions: list[Mention]
+    dates: list[tuple[set[int], TimeSpan]]
+    events: list[Event]
+    notes: list[str]
+
+
+def code_sentences(
+    doc: Doc, document: Document, *, kb: ActorKB, rules: RuleSet
+) -> Iterator[SentenceResult]:
+    """Each sentence of an annotated document with its actors, dates, events and the
+    coder's notes on predicates it matched but could not make an event of."""
     on = document.published
     nlp = nlp_module.load()
     speaker = _speaker(document, kb, on)
@@ -76,13 +92,23 @@ def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iter
     ctx = Context(kb=kb, mentions=index, state_entities=frozenset(kb.countries), speaker=speaker)
     prefer = {a.country for m in mentions for a in m.actors if a.country}
     coder = SentenceCoder(rules, ctx)
-    seen: set[tuple] = set()
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
+        events = []
         for coded in coder.code(sentence):
             event = _localised(_event(coded, document, number, sentence, dates, index, kb, prefer))
-            if not any(a.entity for a in event.source + event.target):
-                continue
+            if any(a.entity for a in event.source + event.target):
+                events.append(event)
+            else:
+                coder.notes.append(f"{coded.rule.id} on '{coded.trigger.text}': no actor resolved")
+        inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        yield SentenceResult(number, sentence, inside, dates, events, list(coder.notes))
+
+
+def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iterator[Event]:
+    seen: set[tuple] = set()
+    for result in code_sentences(doc, document, kb=kb, rules=rules):
+        for event in result.events:
             key = (
                 event.code,
                 _entities(event.source),

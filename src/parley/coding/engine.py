@@ -204,6 +204,7 @@ class SentenceCoder:
         self.ctx = ctx
         self.support = ruleset.markers.support_verbs
         self.predicates: frozenset[int] = frozenset()
+        self.notes: list[str] = []  # why matched predicates gave no event, for `explain`
 
     def code(self, sentence: Span) -> list[Coded]:
         found = {t.i: rules for t in sentence if (rules := match_rules(t, self.rules))}
@@ -213,13 +214,17 @@ class SentenceCoder:
             if (rule := next((r for r in rules if not r.reporting), None))
         }
         self.predicates = frozenset(matches)
+        self.notes = []
         events: list[Coded] = []
         for i, rule in matches.items():
             token = sentence.doc[i]
             if self._absorbed(token, matches):
+                self.notes.append(f"{rule.id} on '{token.text}': part of another event's phrase")
                 continue
             event = self._build(token, rule, matches)
-            if event is not None:
+            if event is None:
+                self.notes.append(f"{rule.id} on '{token.text}': {self._missing(token, rule)}")
+            else:
                 events.append(event)
                 if event.symmetric and len({a.entity for a in event.source + event.target}) > 1:
                     self.ctx.parties = tuple(event.source + event.target)
@@ -233,6 +238,11 @@ class SentenceCoder:
             if rule.fallback and not events:
                 events.extend(self._statement(verb, rule))
         return events
+
+    def _missing(self, token: Token, rule: Rule) -> str:
+        if rule.symmetric and rule.kind == "noun":
+            return "fewer than two parties resolved"
+        return "no source actor resolved (subject missing or not a known actor)"
 
     def _accusations(self, verb: Token, rule: Rule, events: list[Coded]) -> list[Coded]:
         """ "X said that Y attacked Z": X accuses Y, beside the attack as reported."""
