@@ -260,6 +260,7 @@ def events(
 def eval_command(
     gold: Annotated[Path, typer.Argument(help="A gold file (shared/spec/gold-format.md).")],
     as_json: Annotated[bool, typer.Option("--json", help="Print one JSON object.")] = False,
+    by_root: Annotated[bool, typer.Option("--by-root", help="A table per CAMEO root.")] = False,
 ) -> None:
     """Score Parley against a gold file."""
     from parley.evaluate import evaluate
@@ -299,6 +300,28 @@ def eval_command(
         highlight=False,
     )
     out.print(f"matched events with the right: {shares}", highlight=False)
+    if by_root:
+        table = Table(
+            "root",
+            "found",
+            "matched",
+            "essential",
+            "found of them",
+            "precision",
+            "recall",
+            "f1",
+            header_style="bold",
+        )
+        for root, row in report["by_root"].items():
+            table.add_row(
+                root,
+                *(str(row[k]) for k in ("found", "matched", "essential", "matched_essential")),
+                *(
+                    f"{row[k]:.2f}" if row[k] is not None else "-"
+                    for k in ("precision", "recall", "f1")
+                ),
+            )
+        out.print(table)
 
 
 def main() -> None:

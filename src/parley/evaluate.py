@@ -229,8 +229,35 @@ def _report(scores: list[DocumentScore]) -> dict[str, Any]:
         "date": _share(pairs, same_date),
         "location": _share(located, same_location),
         "modality": _share(pairs, lambda e, g: e.modality == g.modality),
+        "by_root": _by_root(scores),
         "documents": [_document_report(s) for s in scores],
     }
+
+
+def _by_root(scores: list[DocumentScore]) -> dict[str, dict[str, float | int | None]]:
+    """Per CAMEO root: found, matched, essential gold and recall, precision, F1."""
+    table: dict[str, dict[str, int]] = {}
+
+    def row(root: str) -> dict[str, int]:
+        return table.setdefault(
+            root, {"found": 0, "matched": 0, "essential": 0, "matched_essential": 0}
+        )
+
+    for score in scores:
+        for event in score.found:
+            row(event.root)["found"] += 1
+        for gold in score.gold:
+            row(gold.code[:2])["essential"] += gold.essential
+        for event, gold in score.pairs:
+            row(event.root)["matched"] += 1
+            row(gold.code[:2])["matched_essential"] += gold.essential
+    out: dict[str, dict[str, float | int | None]] = {}
+    for root, counts in sorted(table.items()):
+        precision = counts["matched"] / counts["found"] if counts["found"] else None
+        recall = counts["matched_essential"] / counts["essential"] if counts["essential"] else None
+        f1 = 2 * precision * recall / (precision + recall) if precision and recall else None
+        out[root] = {**counts, "precision": precision, "recall": recall, "f1": f1}
+    return out
 
 
 def _describe(event: Event) -> dict[str, Any]:
