@@ -39,6 +39,7 @@ DATELINE = re.compile(
 class ReaderRules:
     clutter: tuple[re.Pattern[str], ...]
     speaker_in_title: tuple[re.Pattern[str], ...]
+    speaker_in_text: tuple[re.Pattern[str], ...]
     header_keys: dict[str, str]
 
 
@@ -62,6 +63,7 @@ def reader_rules() -> ReaderRules:
     rules = ReaderRules(
         clutter=compile_all("clutter"),
         speaker_in_title=compile_all("speaker_in_title"),
+        speaker_in_text=compile_all("speaker_in_text"),
         header_keys={str(k).lower(): str(v) for k, v in raw.get("header_keys", {}).items()},
     )
     if problems:
@@ -209,7 +211,15 @@ def from_text(
         paragraphs[0] = paragraphs[0][m.end() :]
     if published is None:
         published = when
-    speaker = meta.get("speaker") or (_speaker_from_title(title, rules) if title else None)
+    speaker = (
+        meta.get("speaker")
+        or next(
+            (found for line in [title or "", *paragraphs[:4]]
+             if len(line) <= MAX_TITLE and (found := _speaker_from_title(line, rules))),
+            None,
+        )
+        or _speaker_from_text(paragraphs, rules)
+    )
     return Document(
         id=doc_id,
         text="\n\n".join(paragraphs),
@@ -297,6 +307,16 @@ def _speaker_from_title(title: str, rules: ReaderRules) -> str | None:
         m = pattern.match(title.strip())
         if m and m.group("speaker").strip():
             return m.group("speaker").strip()
+    return None
+
+
+def _speaker_from_text(paragraphs: list[str], rules: ReaderRules) -> str | None:
+    """ "The following statement was issued today by the Spokesman for ..." """
+    for paragraph in paragraphs[:3]:
+        for pattern in rules.speaker_in_text:
+            m = pattern.search(paragraph)
+            if m and m.group("speaker").strip():
+                return m.group("speaker").strip()
     return None
 
 
