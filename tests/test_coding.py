@@ -133,3 +133,28 @@ def test_coding_rule_file_errors_name_file_line_and_rule(tmp_path) -> None:
     message = str(caught.value)
     assert f"{path}:4: rule 'bad.rule': '999' is not a CAMEO code" in message
     assert "unknown modality 'maybe'" in message
+
+
+def test_coding_said_about_another_actor_is_010_only_when_nothing_else() -> None:
+    assert coded("Japan said the situation in Syria remained serious.") == [
+        ("010", ["JPN/GOV"], ["SYR"], "asserted")
+    ]
+    assert coded("Kenya said it was a sunny day in Nairobi.") == []
+    events = coded("Japan said it welcomed the talks between Sudan and Chad.")
+    assert [e[0] for e in events] == ["051", "046"] or [e[0] for e in events] == ["046", "051"]
+
+
+def test_coding_official_site_is_the_voice_of_we() -> None:
+    text = "URL: https://www.mofa.go.jp/press/release.html\n\nWe welcome the talks between Sudan and Chad.\n"
+    events = parley.code(text, published=DAY)
+    assert [(e.code, [a.code for a in e.source]) for e in events if e.code == "051"] == [
+        ("051", ["JPN/GOV"])
+    ]
+
+
+def test_coding_the_ministry_is_the_documents_speaker() -> None:
+    events = coded(
+        "The Ministry welcomes the talks between Sudan and Chad.",
+        speaker="Ministry of Foreign Affairs of Kenya",
+    )
+    assert ("051", ["KEN/GOV"], ["SDN", "TCD"], "asserted") in events

@@ -25,6 +25,7 @@ CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 HOST_PREPS = frozenset({"in", "at"})
+THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 UNNAMED_ROOTS = frozenset({"18", "19", "20"})
 NOUN_TARGET_PREPS = frozenset({"on", "against", "of", "to", "with", "toward", "towards"})
 
@@ -162,10 +163,23 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             actors: list[Actor] = []
             for s in subj:
                 actors.extend(a for a in phrase_actors(s, ctx) if a not in actors)
+            if not actors and all(s.lower_ in THIRD_PERSON for s in subj):
+                return _reporter(current, ctx)
             return actors
         if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj":
             break
         current = current.head if current.head.i != current.i else None
+    return []
+
+
+def _reporter(verb: Token, ctx: Context) -> list[Actor]:
+    """ "Japan said it welcomed ...": a pronoun subject of a reported clause is the one
+    who reports it."""
+    current = verb
+    while current.dep_ in ("ccomp", "conj", "advcl") and current.head.i != current.i:
+        current = current.head
+        if current.i != verb.i and _children(current, SUBJECT_DEPS):
+            return subjects(current, ctx)
     return []
 
 
