@@ -145,7 +145,10 @@ def test_coding_said_about_another_actor_is_010_only_when_nothing_else() -> None
 
 
 def test_coding_official_site_is_the_voice_of_we() -> None:
-    text = "URL: https://www.mofa.go.jp/press/release.html\n\nWe welcome the talks between Sudan and Chad.\n"
+    text = (
+        "URL: https://www.mofa.go.jp/press/release.html\n\n"
+        "We welcome the talks between Sudan and Chad.\n"
+    )
     events = parley.code(text, published=DAY)
     assert [(e.code, [a.code for a in e.source]) for e in events if e.code == "051"] == [
         ("051", ["JPN/GOV"])
