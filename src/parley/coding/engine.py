@@ -353,7 +353,7 @@ class SentenceCoder:
             target = []
             for patient in _children(verb, {"nsubjpass"}):
                 if patient.i in matches and matches[patient.i].kind == "noun":
-                    target += self._parties(patient) or list(self.ctx.parties)
+                    target += self._event_actors(patient, matches[patient.i])
                 else:
                     target += phrase_actors(patient, self.ctx)
         else:
@@ -393,9 +393,19 @@ class SentenceCoder:
             return []
         if obj.i in matches and matches[obj.i].kind == "noun":
             # "praised the talks": the talks' parties, or those of the talks last reported
-            return self._parties(obj) or list(self.ctx.parties)
+            return self._event_actors(obj, matches[obj.i])
         direct = [] if rule.objects else phrase_actors(obj, self.ctx)
         return direct or subtree_actors(obj, self.ctx)
+
+    def _event_actors(self, noun: Token, rule: Rule) -> list[Actor]:
+        """Who an object event involves ("condemned the attack on X by Y", "praised the
+        talks"): its parties, else those of the two-sided event last reported."""
+        if rule.symmetric:
+            return self._parties(noun) or list(self.ctx.parties)
+        source, target = self._noun_sides(
+            noun, support_verb(noun, rule.verbs_with or self.support), rule
+        )
+        return [a for a in source + target if a.entity]
 
     def _parties(self, noun: Token) -> list[Actor]:
         """Everyone a noun event names: between/among/with, its modifiers, its support
