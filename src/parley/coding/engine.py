@@ -284,7 +284,7 @@ class SentenceCoder:
             for a in subtree_actors(c, self.ctx) + phrase_actors(c, self.ctx)
         ]
         target = _without([a for a in about if a.entity], source)
-        if not source or not target:
+        if not any(a.entity for a in source) or not target:
             return []
         coded = self._finish(rule, verb, verb, source, target[:1], False, clause_scope(verb))
         return [coded] if coded is not None else []
