@@ -30,6 +30,7 @@ class Context:
     parties: tuple[Actor, ...] = ()
     state_entities: frozenset[str] = field(default_factory=frozenset)
     speaker: tuple[Actor, ...] = ()
+    last_source: tuple[Actor, ...] = ()  # who acted last: "he", "they" in the next sentence
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -164,7 +164,7 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             for s in subj:
                 actors.extend(a for a in phrase_actors(s, ctx) if a not in actors)
             if not actors and all(s.lower_ in THIRD_PERSON for s in subj):
-                return _reporter(current, ctx)
+                return _reporter(current, ctx) or list(ctx.last_source)
             return actors
         if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj":
             break
@@ -240,6 +240,8 @@ class SentenceCoder:
                 self.notes.append(f"{rule.id} on '{token.text}': {self._missing(token, rule)}")
             else:
                 events.append(event)
+                if not event.symmetric:  # "he" is the last one who acted alone
+                    self.ctx.last_source = tuple(a for a in event.source if a.entity)
                 if event.symmetric and len({a.entity for a in event.source + event.target}) > 1:
                     self.ctx.parties = tuple(event.source + event.target)
         reporting = [
