@@ -38,7 +38,7 @@ def test_coding_welcome_reports_the_agreement_as_its_own_event() -> None:
 
 def test_coding_passive_voice_takes_the_agent_as_source() -> None:
     events = coded("The talks between Ethiopia and Eritrea were praised by Kenya.")
-    assert ("051", ["KEN/GOV"], ["ETH", "ERI"], "asserted") in events
+    assert ("051", ["KEN/GOV"], ["ETH/GOV", "ERI/GOV"], "asserted") in events
 
 
 def test_coding_coordinated_subjects_become_a_list() -> None:
@@ -58,13 +58,13 @@ def test_coding_we_without_a_speaker_gives_no_actor() -> None:
 
 def test_coding_intention_is_coded_as_intent_to_provide_aid() -> None:
     assert coded("Japan will provide humanitarian assistance to Nepal.") == [
-        ("0333", ["JPN/GOV"], ["NPL"], "intended")
+        ("0333", ["JPN/GOV"], ["NPL/GOV"], "intended")
     ]
 
 
 def test_coding_committed_to_promoting_talks_is_intent_to_mediate() -> None:
     events = coded("Norway is committed to promoting talks between Colombia and the ELN.")
-    assert ("039", ["NOR/GOV"], ["COL", "ELN/REB"], "intended") in events
+    assert ("039", ["NOR/GOV"], ["COL/GOV", "ELN/REB"], "intended") in events
     assert all(e[0] != "046" for e in events), "promoted talks are not talks that happened"
 
 
@@ -79,13 +79,13 @@ def test_coding_appeal_to_end_a_war_is_an_appeal_to_settle() -> None:
 
 def test_coding_refusal_is_negated() -> None:
     assert coded("Egypt refused to host the talks between Israel and Hamas.") == [
-        ("043", ["EGY/GOV"], ["ISR", "HAMAS/REB"], "negated")
+        ("043", ["EGY/GOV"], ["ISR/GOV", "HAMAS/REB"], "negated")
     ]
 
 
 def test_coding_negated_report_keeps_the_reported_event_asserted() -> None:
     events = coded("Kenya did not welcome the deal between Ethiopia and Eritrea.")
-    assert ("051", ["KEN/GOV"], ["ETH", "ERI"], "negated") in events
+    assert ("051", ["KEN/GOV"], ["ETH/GOV", "ERI/GOV"], "negated") in events
     assert any(e[0] == "057" and e[3] == "asserted" for e in events)
 
 
@@ -137,7 +137,7 @@ def test_coding_rule_file_errors_name_file_line_and_rule(tmp_path) -> None:
 
 def test_coding_said_about_another_actor_is_010_only_when_nothing_else() -> None:
     assert coded("Japan said the situation in Syria remained serious.") == [
-        ("010", ["JPN/GOV"], ["SYR"], "asserted")
+        ("010", ["JPN/GOV"], ["SYR/GOV"], "asserted")
     ]
     assert coded("Kenya said it was a sunny day in Nairobi.") == []
     events = coded("Japan said it welcomed the talks between Sudan and Chad.")
@@ -160,4 +160,4 @@ def test_coding_the_ministry_is_the_documents_speaker() -> None:
         "The Ministry welcomes the talks between Sudan and Chad.",
         speaker="Ministry of Foreign Affairs of Kenya",
     )
-    assert ("051", ["KEN/GOV"], ["SDN", "TCD"], "asserted") in events
+    assert ("051", ["KEN/GOV"], ["SDN/GOV", "TCD/GOV"], "asserted") in events

@@ -189,8 +189,8 @@ def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
     return [a for p in _prep_objects(verb, frozenset({"by"})) for a in phrase_actors(p, ctx)]
 
 
-def as_source(actors: list[Actor], ctx: Context) -> list[Actor]:
-    """A state acting as a whole acts as its government (shared/spec/actors.md)."""
+def as_government(actors: list[Actor], ctx: Context) -> list[Actor]:
+    """A state named as a whole is its government (shared/spec/actors.md)."""
     return [
         Actor(a.entity, "GOV", a.country, a.name, a.text)
         if a.entity in ctx.state_entities and not a.sector
@@ -319,10 +319,9 @@ class SentenceCoder:
         symmetric: bool,
         scope: list[Token],
     ) -> Coded | None:
-        source = _resolved_first(as_source(source, self.ctx))
-        if symmetric:  # both sides act: talks, agreements
-            target = as_source(target, self.ctx)
-        target = _resolved_first(_without(target, source))
+        source = _resolved_first(as_government(source, self.ctx))
+        # a state named as a whole is its government, as target too ("sanctions on Iran")
+        target = _resolved_first(_without(as_government(target, self.ctx), source))
         if not source or not any(a.entity or a.sector for a in source + target):
             return None
         stop = self.predicates - {trigger.i, anchor.i}
