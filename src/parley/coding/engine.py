@@ -15,19 +15,22 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parley.coding.arguments import Context, phrase_actors, subtree_actors
-from parley.coding.modality import governing_chain, intended_code, modality_of
+from parley.coding.modality import CHAIN_DEPS, intended_code, modality_of
 from parley.coding.rules import Rule, RuleSet
 from parley.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "conj", "ccomp", "oprd"})
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
+ASKED_DEPS = frozenset({"ccomp", "advcl"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 HOST_PREPS = frozenset({"in", "at"})
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 UNNAMED_ROOTS = frozenset({"18", "19", "20"})
-NOUN_TARGET_PREPS = frozenset({"on", "against", "of", "to", "with", "toward", "towards"})
+NOUN_TARGET_PREPS = frozenset(
+    {"on", "against", "of", "to", "with", "toward", "towards", "into", "for", "over", "about"}
+)
 
 
 @dataclass
@@ -45,6 +48,15 @@ class Coded:
     scope: list[Token] = field(default_factory=list)
 
 
+def _asks(rule: Rule) -> bool:
+    """An appeal or a demand: what it asks for is not an event of its own."""
+    return rule.modality == "appeal" or rule.code[:2] in ("02", "10")
+
+
+def _asked_clauses(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ASKED_DEPS | {"xcomp"}]
+
+
 def _kind(token: Token) -> str | None:
     if token.pos_ == "VERB":
         if token.tag_ == "VBN" and token.dep_ in ("acomp", "amod"):
@@ -52,7 +64,9 @@ def _kind(token: Token) -> str | None:
         return "verb"
     if token.pos_ in ("NOUN", "PROPN"):
         return "noun"
-    if token.pos_ == "ADJ":
+    if (
+        token.pos_ == "ADJ" and token.dep_ != "amod"
+    ):  # "concerned about", not "the parties concerned"
         return "adjective"
     return None
 
@@ -82,18 +96,42 @@ def _rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
     if rule.verbs_with and verb is None:
         return False
     if rule.preps and not (
-        _prep_objects(token, rule.preps) or (verb is not None and _prep_objects(verb, rule.preps))
+        _prep_objects(token, rule.preps)
+        or (verb is not None and _prep_objects(verb, rule.preps))
+        or _marked_clauses(token, rule.preps)
     ):
         return False
     if rule.particles and not any(
-        c.dep_ == "prt" and c.lower_ in rule.particles for c in token.children
+        c.dep_ in ("prt", "advmod") and c.lower_ in rule.particles for c in token.children
     ):
         return False
-    if rule.objects:
-        obj = _direct_object(token)
-        if obj is None or {obj.lemma_.lower(), obj.lower_}.isdisjoint(rule.objects):
-            return False
-    return True
+    if rule.requires_clause and not _asked_clauses(token):
+        return False
+    return not rule.objects or _object_fits(token, rule.objects)
+
+
+def _object_fits(token: Token, objects: frozenset[str]) -> bool:
+    """The direct object has one of the lemmas, or is an actor ("@actor") or an amount of
+    money ("#money") when the rule says so."""
+    obj = _direct_object(token)
+    if obj is None:
+        return False
+    if {obj.lemma_.lower(), obj.lower_} & objects:
+        return True
+    if "#money" in objects and (
+        obj.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+    ):
+        return True
+    return "@actor" in objects and obj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+
+
+def _marked_clauses(token: Token, marks: frozenset[str]) -> list[Token]:
+    """Clauses hanging from `token` introduced by one of `marks` ("for X to release")."""
+    return [
+        clause
+        for clause in _asked_clauses(token)
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    ]
 
 
 def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
@@ -164,8 +202,13 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             for s in subj:
                 actors.extend(a for a in phrase_actors(s, ctx) if a not in actors)
             if not actors and all(s.lower_ in THIRD_PERSON for s in subj):
-                return _reporter(current, ctx) or list(ctx.last_source)
+                earlier = list(ctx.last_source) if subj[0].lower_ != "it" else []
+                return _reporter(current, ctx) or earlier
             return actors
+        if current.dep_ == "acl" and any(c.lower_ == "to" for c in current.children):
+            # "expressed readiness to release": through the noun to the verb it hangs from
+            current = governing_verb(current.head)
+            continue
         if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj":
             break
         current = current.head if current.head.i != current.i else None
@@ -293,13 +336,18 @@ class SentenceCoder:
 
     def _absorbed(self, token: Token, matches: dict[int, Rule]) -> bool:
         """An event inside the phrase of another matched predicate belongs to it, unless
-        that predicate reports it as a fact ("welcomed the agreement")."""
-        for above in governing_chain(token)[1:]:
-            rule = matches.get(above.i)
+        that predicate reports it as a fact ("welcomed the agreement"). Appeals and
+        demands also own the clause they ask for ("demanded that Kyiv stop the shelling")."""
+        crossed = False
+        current = token
+        while current.head.i != current.i and current.dep_ in CHAIN_DEPS | ASKED_DEPS:
+            crossed = crossed or current.dep_ in ASKED_DEPS
+            current = current.head
+            rule = matches.get(current.i)
             if rule is not None:
-                return not rule.reports_object
-            if above.dep_ in CLAUSE_DEPS:
-                return False
+                if rule.reports_object:
+                    return False
+                return not crossed or _asks(rule)
         return False
 
     def _build(self, token: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
@@ -361,12 +409,15 @@ class SentenceCoder:
             source = subjects(verb, self.ctx)
             target = self._verb_target(verb, rule, matches)
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
-        if rule.symmetric and not target:
-            # "A and B met": the first named meets the others
+        if rule.symmetric:
+            # "A and B met": the first named meets the others, whatever the object says
             entities = list(dict.fromkeys(a.entity for a in source if a.entity))
             if len(entities) > 1:
                 target = [a for a in source if a.entity != entities[0]]
                 source = [a for a in source if a.entity == entities[0]]
+            if not {a.entity for a in target if a.entity} - {a.entity for a in source}:
+                self.notes.append(f"{rule.id} on '{verb.text}': fewer than two parties resolved")
+                return None
         return self._finish(rule, verb, verb, source, target, rule.symmetric, scope)
 
     def _reported_now(self, verb: Token, matches: dict[int, Rule]) -> frozenset[int]:
@@ -382,43 +433,56 @@ class SentenceCoder:
 
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
         if rule.preps:
-            return [a for p in _prep_objects(verb, rule.preps) for a in phrase_actors(p, self.ctx)]
+            named = [a for p in _prep_objects(verb, rule.preps) for a in phrase_actors(p, self.ctx)]
+            return named or (self._asked_of(verb) if _asks(rule) else [])
         obj = _direct_object(verb)
+        if obj is not None and obj.i in matches and matches[obj.i].kind == "noun":
+            # "praised the talks": the talks' parties, or those of the talks last reported
+            return self._event_actors(obj, matches[obj.i])
+        direct = [] if obj is None or rule.objects else phrase_actors(obj, self.ctx)
+        if direct:
+            return direct
         recipients = _prep_objects(verb, RECIPIENT_PREPS)
         if obj is not None:
             recipients += _prep_objects(obj, RECIPIENT_PREPS)
         named = [a for p in recipients for a in phrase_actors(p, self.ctx)]
         if named:
             return named
-        if obj is None:
-            return []
-        if obj.i in matches and matches[obj.i].kind == "noun":
-            # "praised the talks": the talks' parties, or those of the talks last reported
-            return self._event_actors(obj, matches[obj.i])
-        direct = [] if rule.objects else phrase_actors(obj, self.ctx)
-        return direct or subtree_actors(obj, self.ctx)
+        if _asks(rule) and (asked := self._asked_of(verb)):
+            return asked
+        return subtree_actors(obj, self.ctx) if obj is not None else []
+
+    def _asked_of(self, verb: Token) -> list[Actor]:
+        """Who an appeal or demand asks: the subject of the clause it asks for
+        ("demanded that Kyiv stop", "called for Myanmar to release")."""
+        return [
+            a
+            for clause in _asked_clauses(verb)
+            for subject in _children(clause, SUBJECT_DEPS)
+            for a in phrase_actors(subject, self.ctx)
+        ]
 
     def _event_actors(self, noun: Token, rule: Rule) -> list[Actor]:
         """Who an object event involves ("condemned the attack on X by Y", "praised the
         talks"): its parties, else those of the two-sided event last reported."""
         if rule.symmetric:
-            return self._parties(noun) or list(self.ctx.parties)
+            return self._parties(noun, rule.verbs_with) or list(self.ctx.parties)
         source, target = self._noun_sides(
             noun, support_verb(noun, rule.verbs_with or self.support), rule
         )
         return [a for a in source + target if a.entity]
 
-    def _parties(self, noun: Token) -> list[Actor]:
+    def _parties(self, noun: Token, verbs: frozenset[str] = frozenset()) -> list[Actor]:
         """Everyone a noun event names: between/among/with, its modifiers, its support
-        verb's subject."""
+        verb's subject (or agent: "was signed by Sudan and Chad")."""
         parties: list[Actor] = []
 
         def add(actors: list[Actor]) -> None:
             parties.extend(a for a in actors if a not in parties)
 
-        verb = support_verb(noun, self.support)
+        verb = support_verb(noun, verbs or self.support)
         if verb is not None:
-            add(subjects(verb, self.ctx))
+            add(_passive_agent(verb, self.ctx) or subjects(verb, self.ctx))
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.ctx.mentions.get(child.i)
@@ -452,7 +516,7 @@ class SentenceCoder:
             if not source:
                 return None
             return self._finish(rule, noun, anchor, source, target, False, scope)
-        parties = _resolved_first(self._parties(noun))
+        parties = _resolved_first(self._parties(noun, rule.verbs_with))
         entities = list(dict.fromkeys(a.entity for a in parties if a.entity))
         if len(entities) < 2:
             return None
@@ -488,7 +552,10 @@ class SentenceCoder:
         return source, target
 
     def _adjective_event(self, adjective: Token, rule: Rule) -> Coded | None:
-        source = subjects(adjective, self.ctx) or subjects(adjective.head, self.ctx)
+        passive = [
+            a for s in _children(adjective, {"nsubjpass"}) for a in phrase_actors(s, self.ctx)
+        ]
+        source = passive or subjects(adjective, self.ctx) or subjects(adjective.head, self.ctx)
         target: list[Actor] = []
         for prep in _children(adjective, {"prep"}):
             target = subtree_actors(prep, self.ctx)

@@ -36,6 +36,7 @@ KEYS = {
     "particles",
     "accuses_reported",
     "fallback",
+    "requires_clause",
 }
 
 
@@ -58,6 +59,7 @@ class Rule:
     particles: frozenset[str] = frozenset()
     accuses_reported: frozenset[str] = frozenset()  # roots of reported events that accuse
     fallback: bool = False  # only when the sentence has no other event
+    requires_clause: bool = False  # "called on X to ...", not a courtesy call on X
     symmetric: bool = False
     reports_object: bool = False
     modality: str | None = None
@@ -147,6 +149,13 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
     code = str(raw.get("code", ""))
     if code not in cameo_table():
         problems.append(f"{where}: {code!r} is not a CAMEO code in cameo.tsv")
+    for key in ("verbs", "nouns", "adjectives", "preps", "objects", "verbs_with", "particles"):
+        words = raw.get(key) or []
+        if any(not isinstance(w, str) for w in (words if isinstance(words, list) else [words])):
+            problems.append(
+                f"{where}: {key}: every word must be a string; quote YAML words "
+                "such as 'on', 'off', 'yes', 'no'"
+            )
     kinds = [k for k in KINDS if raw.get(k)]
     if len(kinds) != 1:
         problems.append(f"{where}: give exactly one of verbs, nouns, adjectives")
@@ -178,6 +187,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         particles=_words(raw.get("particles")),
         accuses_reported=frozenset(str(r) for r in raw.get("accuses_reported") or ()),
         fallback=bool(raw.get("fallback", False)),
+        requires_clause=bool(raw.get("requires_clause", False)),
         symmetric=bool(raw.get("symmetric", False)),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
