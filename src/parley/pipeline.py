@@ -7,6 +7,7 @@ The CLI, the store, the evaluation and the server call these two and nothing dee
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
@@ -22,7 +23,7 @@ from parley.coding.rules import RuleSet, default_rules
 from parley.model import Actor, CodedDocument, Document, Event, Mention, TimeSpan
 from parley.ontology import lookup
 from parley.when import find_dates
-from parley.where import event_place
+from parley.where import default_gazetteer, event_place, phrase_place
 
 
 def code_many(
@@ -89,18 +90,26 @@ def code_sentences(
     speaker = _speaker(document, kb, on)
     mentions = find_mentions(doc, kb=kb, nlp=nlp, on=on, speaker=speaker)
     index = mention_index(mentions)
-    ctx = Context(kb=kb, mentions=index, state_entities=frozenset(kb.countries), speaker=speaker)
+    ctx = Context(
+        kb=kb,
+        mentions=index,
+        state_entities=frozenset(kb.countries),
+        speaker=speaker,
+        salient=_salient(mentions, speaker),
+    )
     prefer = {a.country for m in mentions for a in m.actors if a.country}
     coder = SentenceCoder(rules, ctx)
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
         events = []
         for coded in coder.code(sentence):
-            event = _localised(_event(coded, document, number, sentence, dates, index, kb, prefer))
+            event = _event(coded, document, number, sentence, dates, index, kb, prefer)
+            event = _localised(event, _scope_country(coded, event, index, kb, prefer))
             if any(a.entity for a in event.source + event.target):
                 events.append(event)
             else:
                 coder.notes.append(f"{coded.rule.id} on '{coded.trigger.text}': no actor resolved")
+        events = _reported_targets(events, rules)
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         yield SentenceResult(number, sentence, inside, dates, events, list(coder.notes))
 
@@ -120,10 +129,46 @@ def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iter
                 yield event
 
 
-def _localised(event: Event) -> Event:
+def _salient(mentions: list[Mention], speaker: tuple[Actor, ...]) -> tuple[Actor, ...]:
+    """The document's most named actors other than its voice, most named first: who
+    "both sides" are when the text has not yet shown two sides at once."""
+    voice = {a.entity for a in speaker}
+    counts: Counter[str] = Counter()
+    first: dict[str, Actor] = {}
+    for mention in mentions:
+        if mention.kind == "pronoun":
+            continue
+        for actor in mention.actors:
+            if actor.entity and actor.entity not in voice:
+                counts[actor.entity] += 1
+                first.setdefault(actor.entity, actor)
+    return tuple(first[entity] for entity, _ in counts.most_common(3))
+
+
+VIOLENT_ROOTS = frozenset({"15", "17", "18", "19", "20"})
+
+
+def _scope_country(
+    coded: Coded, event: Event, index: dict[int, Mention], kb: ActorKB, prefer: set[str]
+) -> str:
+    """The country where a violent event happened: its place, else a place named in its
+    own clause ("bombed the town of Gori", "fired rockets at Stepanakert")."""
+    if event.place is not None:
+        return event.place.country
+    if event.root not in VIOLENT_ROOTS:
+        return ""
+    gazetteer = default_gazetteer()
+    for token in coded.scope:
+        if token.pos_ == "PROPN" and token.i not in index:
+            place = phrase_place(token, index, kb, gazetteer, prefer)
+            if place is not None and place.country:
+                return place.country
+    return ""
+
+
+def _localised(event: Event, country: str) -> Event:
     """Unnamed actors ("gunmen", "police", "civilians") belong to the state where the
-    event happened; so do the victims of an attack that names none (actors.md)."""
-    country = event.place.country if event.place else ""
+    event happened; so do the victims of violence that names none (actors.md)."""
     if not country:
         return event
 
@@ -134,9 +179,30 @@ def _localised(event: Event) -> Event:
         )
 
     target = place(event.target)
-    if not target and event.root in ("18", "19", "20"):
+    if not target and event.root in VIOLENT_ROOTS - {"15"}:
         target = (Actor(country, "CVL", country, "", ""),)
     return replace(event, source=place(event.source), target=target)
+
+
+def _reported_targets(events: list[Event], rules: RuleSet) -> list[Event]:
+    """A condemnation or welcome with no target takes the doer of the event it reports
+    in the same sentence ("condemns the attack in Kabul": the attackers)."""
+    reporting = {r.id for r in rules.rules if r.reports_object}
+    out = []
+    for event in events:
+        if not event.target and event.rule in reporting:
+            own = {a.entity for a in event.source}
+            doers = [
+                a
+                for other in events
+                if other is not event and other.rule not in reporting
+                for a in other.source
+                if a.entity and a.entity not in own
+            ]
+            if doers:
+                event = replace(event, target=tuple(dict.fromkeys(doers)))
+        out.append(event)
+    return out
 
 
 def _entities(actors: tuple[Actor, ...]) -> tuple[str, ...]:

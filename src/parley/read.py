@@ -214,8 +214,11 @@ def from_text(
     speaker = (
         meta.get("speaker")
         or next(
-            (found for line in [title or "", *paragraphs[:4]]
-             if len(line) <= MAX_TITLE and (found := _speaker_from_title(line, rules))),
+            (
+                found
+                for line in [title or "", *paragraphs[:4]]
+                if len(line) <= MAX_TITLE and (found := _speaker_from_title(line, rules))
+            ),
             None,
         )
         or _speaker_from_text(paragraphs, rules)

@@ -31,6 +31,8 @@ class Context:
     state_entities: frozenset[str] = field(default_factory=frozenset)
     speaker: tuple[Actor, ...] = ()
     last_source: tuple[Actor, ...] = ()  # who acted last: "he", "they" in the next sentence
+    last_actors: tuple[Actor, ...] = ()  # who did the last event: "condemned this act"
+    salient: tuple[Actor, ...] = ()  # the document's most named actors, besides its voice
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -58,9 +60,9 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return list(mention.actors)
     group = group_noun(head, ctx.kb)
     if group is not None and group.kind == "anaphor" and _is_definite(head):
-        return list(ctx.parties)
-    if group is not None and _is_pair(head) and ctx.parties:
-        return list(ctx.parties)  # "the two ministers", "both sides"
+        return list(ctx.parties or ctx.salient[:2])
+    if group is not None and _is_pair(head) and (ctx.parties or ctx.salient):
+        return list(ctx.parties or ctx.salient[:2])  # "the two ministers", "both sides"
     inner = _modifier_actors(head, ctx)
     if group is None:
         return inner

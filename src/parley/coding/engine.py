@@ -53,6 +53,10 @@ def _asks(rule: Rule) -> bool:
     return rule.modality == "appeal" or rule.code[:2] in ("02", "10")
 
 
+def _actor_phrase(token: Token, ctx: Context) -> bool:
+    return any(a.entity for a in phrase_actors(token, ctx)) or bool(subtree_actors(token, ctx))
+
+
 def _asked_clauses(verb: Token) -> list[Token]:
     return [c for c in verb.children if c.dep_ in ASKED_DEPS | {"xcomp"}]
 
@@ -285,6 +289,9 @@ class SentenceCoder:
                 events.append(event)
                 if not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.last_source = tuple(a for a in event.source if a.entity)
+                actors = event.source + (event.target if event.symmetric else [])
+                if any(a.entity for a in actors):
+                    self.ctx.last_actors = tuple(a for a in actors if a.entity)
                 if event.symmetric and len({a.entity for a in event.source + event.target}) > 1:
                     self.ctx.parties = tuple(event.source + event.target)
         reporting = [
@@ -439,6 +446,9 @@ class SentenceCoder:
         if obj is not None and obj.i in matches and matches[obj.i].kind == "noun":
             # "praised the talks": the talks' parties, or those of the talks last reported
             return self._event_actors(obj, matches[obj.i])
+        if obj is not None and rule.reports_object and not _actor_phrase(obj, self.ctx):
+            # "condemned this act", "welcomed the step": whoever did the last event
+            return list(self.ctx.last_actors)
         direct = [] if obj is None or rule.objects else phrase_actors(obj, self.ctx)
         if direct:
             return direct
