@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from parley.actors.kb import ActorKB
 from parley.datafiles import data_path, read_yaml
+from parley.errors import DataFileError
 from parley.model import Mention, Place
 
 
@@ -24,13 +25,23 @@ from parley.model import Mention, Place
 class PlaceRules:
     locative_preps: frozenset[str]
     venue_nouns: frozenset[str]
+    located_codes: tuple[str, ...]
+    struck_codes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
 def place_rules() -> PlaceRules:
-    raw = read_yaml(data_path("places.yaml"))
-    assert isinstance(raw, dict)
-    return PlaceRules(frozenset(raw["locative_preps"]), frozenset(raw["venue_nouns"]))
+    path = data_path("places.yaml")
+    raw = read_yaml(path)
+    try:
+        return PlaceRules(
+            frozenset(raw["locative_preps"]),
+            frozenset(raw["venue_nouns"]),
+            tuple(str(c) for c in raw["located_codes"]),
+            tuple(str(c) for c in raw["struck_codes"]),
+        )
+    except (KeyError, TypeError) as exc:
+        raise DataFileError(str(path), [f"0: missing or malformed section {exc}"]) from exc
 
 
 class Gazetteer:
@@ -143,11 +154,19 @@ def event_place(
     trigger: Token,
     anchor: Token,
     *,
+    code: str,
+    scope: list[Token],
     mentions: dict[int, Mention],
     kb: ActorKB,
     prefer: set[str],
 ) -> Place | None:
-    """Where the event of `trigger` (carried by `anchor`) happened, if its clause says."""
+    """Where the event of `trigger` (carried by `anchor`) happened, if its clause says.
+
+    A statement happens where it is made, so only a locative phrase on its own predicate
+    places it; a meeting, a signing or an attack is also placed by a locative phrase
+    anywhere in its clause (the parser often hangs "in Istanbul" on the last noun) or on
+    a clause above it, and violence by the place it hit ("bombed the town of Gori").
+    """
     rules = place_rules()
     gazetteer = default_gazetteer()
 
@@ -165,11 +184,19 @@ def event_place(
     for token in own:
         if place := first_place(_locatives(token, rules)):
             return place
+    if not code.startswith(rules.located_codes):
+        return None
+    for token in scope:
+        if place := first_place(_locatives(token, rules)):
+            return place
     current = anchor
     while current.head.i != current.i:
         current = current.head
         if place := first_place(_locatives(current, rules)):
             return place
+    if code.startswith(rules.struck_codes):
+        targets = [t for t in scope if t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "appos")]
+        return first_place(targets)
     return None
 
 
