@@ -197,7 +197,8 @@ def test_cli_code_founding_document_drops_page_clutter(seed) -> None:
     result = run_parley("code", str(seed / "lavrov-2020-11-24.txt"), "-f", "jsonl")
     events = jsonl(result.stdout)
     assert not any("Telegram" in e["text"] for e in events)
-    assert {e["code"] for e in events} >= {"051", "057", "046", "040", "012", "027", "039", "033"}
+    roots = {e["code"][:3] if e["code"].startswith("03") else e["code"] for e in events}
+    assert roots >= {"051", "057", "046", "040", "012", "027", "039", "033"}
 
 
 def test_cli_explain_shows_actors_events_rules_and_misses(tmp_path) -> None:
@@ -211,6 +212,6 @@ def test_cli_explain_shows_actors_events_rules_and_misses(tmp_path) -> None:
     assert result.returncode == 0, result.stderr
     text = result.stdout
     assert "actor 'Kenya' -> KEN (country)" in text
-    assert "event 051 Praise or endorse: KEN/GOV -> ETH, ERI" in text
+    assert "event 051 Praise or endorse: KEN/GOV -> ETH/GOV, ERI/GOV" in text
     assert "[rule praise.welcome on 'welcomed']" in text
     assert "actors but no rule for its predicates (discuss)" in text

@@ -82,7 +82,8 @@ def test_store_queries_by_actor_sector_code_and_dates(tmp_path) -> None:
         codes = lambda **f: sorted(e["code"] for e in store.events(**f))  # noqa: E731
         assert codes(actor="KEN") == ["051"]
         assert codes(actor="ETH") == ["051", "057"]  # as target and as party
-        assert codes(actor="ETH/GOV") == ["057"]
+        assert codes(actor="ETH/GOV") == ["051", "057"]
+        assert codes(actor="KEN/MIL") == []
         assert codes(actor="NPL") == ["0333"]
         assert codes(code="05") == ["051", "057"]
         assert codes(since=date(2020, 1, 1)) == ["0333"]

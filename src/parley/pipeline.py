@@ -98,13 +98,14 @@ def code_sentences(
         salient=_salient(mentions, speaker),
     )
     prefer = {a.country for m in mentions for a in m.actors if a.country}
+    home = _home_country(document, ctx, prefer)
     coder = SentenceCoder(rules, ctx)
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
         events = []
         for coded in coder.code(sentence):
             event = _event(coded, document, number, sentence, dates, index, kb, prefer)
-            event = _localised(event, _scope_country(coded, event, index, kb, prefer))
+            event = _localised(event, _scope_country(coded, event, index, kb, prefer) or home)
             if any(a.entity for a in event.source + event.target):
                 events.append(event)
             else:
@@ -143,6 +144,17 @@ def _salient(mentions: list[Mention], speaker: tuple[Actor, ...]) -> tuple[Actor
                 counts[actor.entity] += 1
                 first.setdefault(actor.entity, actor)
     return tuple(first[entity] for entity, _ in counts.most_common(3))
+
+
+def _home_country(document: Document, ctx: Context, prefer: set[str]) -> str:
+    """The state a document reports from or about: its dateline's, else the state it
+    names most (its own voice aside). Unnamed police, crowds and gunmen belong to it."""
+    if document.dateline:
+        place = default_gazetteer().city(document.dateline, prefer=prefer)
+        if place is not None:
+            return place.country
+    states = [a.entity for a in ctx.salient if a.entity in ctx.state_entities]
+    return states[0] if states else ""
 
 
 VIOLENT_ROOTS = frozenset({"15", "17", "18", "19", "20"})

@@ -18,7 +18,8 @@ from spacy.util import filter_spans
 from parley.actors.kb import ActorKB, Entry, normalise
 from parley.model import Actor, Mention
 
-FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves"})
+# "I urge" in a minister's statement is the minister, as "we" is their government.
+FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my"})
 # When one alias names several things, the most specific wins.
 KIND_ORDER = ("person", "org", "metonym", "country", "capital", "adjective")
 

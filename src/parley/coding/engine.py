@@ -26,6 +26,28 @@ ASKED_DEPS = frozenset({"ccomp", "advcl"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 HOST_PREPS = frozenset({"in", "at"})
+QUANTITY_NOUNS = frozenset(
+    {
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "round",
+        "series",
+        "number",
+        "lot",
+        "couple",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "wave",
+        "spate",
+    }
+)
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 UNNAMED_ROOTS = frozenset({"18", "19", "20"})
 NOUN_TARGET_PREPS = frozenset(
@@ -167,7 +189,12 @@ def governing_verb(noun: Token) -> Token | None:
         hops += 1
         if current.pos_ in ("VERB", "AUX"):
             return current
-        if current.pos_ in ("NOUN", "PROPN") and current.dep_ not in ("pobj",):
+        # "held three hours of talks" passes through "hours"; "the end of talks" stops
+        if (
+            current.pos_ in ("NOUN", "PROPN")
+            and current.lemma_.lower() not in QUANTITY_NOUNS
+            and current.dep_ != "pobj"
+        ):
             return None
     return None
 
@@ -499,6 +526,10 @@ class SentenceCoder:
                 if mention is not None:
                     add(list(mention.actors))
         add([a for p in _prep_objects(noun, PARTY_PREPS) for a in phrase_actors(p, self.ctx)])
+        for pobj in _prep_objects(noun, frozenset({"between", "among"})):
+            # the parser often loses the coordination inside "between A and B": take
+            # every actor named in the phrase
+            add(subtree_actors(pobj, self.ctx))
         host = _host_noun(noun)
         if host is not None:
             add(phrase_actors(host, self.ctx))
