@@ -263,10 +263,11 @@ def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
     return [a for p in _prep_objects(verb, frozenset({"by"})) for a in phrase_actors(p, ctx)]
 
 
-def as_government(actors: list[Actor], ctx: Context) -> list[Actor]:
-    """A state named as a whole is its government (shared/spec/actors.md)."""
+def as_government(actors: list[Actor], ctx: Context, sector: str = "GOV") -> list[Actor]:
+    """A state named as a whole acts through its government, or through `sector`
+    (shared/spec/actors.md)."""
     return [
-        Actor(a.entity, "GOV", a.country, a.name, a.text)
+        Actor(a.entity, sector, a.country, a.name, a.text)
         if a.entity in ctx.state_entities and not a.sector
         else a
         for a in actors
@@ -401,9 +402,10 @@ class SentenceCoder:
         symmetric: bool,
         scope: list[Token],
     ) -> Coded | None:
-        source = _resolved_first(as_government(source, self.ctx))
-        # a state named as a whole is its government, as target too ("sanctions on Iran")
-        target = _resolved_first(_without(as_government(target, self.ctx), source))
+        sector = self.rules.markers.sector_for(rule.code)
+        source = _resolved_first(as_government(source, self.ctx, sector))
+        # a state named as a whole acts as a whole as target too ("sanctions on Iran")
+        target = _resolved_first(_without(as_government(target, self.ctx, sector), source))
         if not source or not any(a.entity or a.sector for a in source + target):
             return None
         stop = self.predicates - {trigger.i, anchor.i}

@@ -94,6 +94,11 @@ class Markers:
     hypothetical_governors: frozenset[str]
     intent_codes: dict[str, str]
     support_verbs: frozenset[str]
+    state_sector: dict[str, str]
+
+    def sector_for(self, code: str) -> str:
+        """The sector of a state acting as a whole in an event with this code."""
+        return self.state_sector.get(code[:2], self.state_sector.get("default", "GOV"))
 
 
 @dataclass
@@ -228,6 +233,7 @@ def load_markers(path: Path) -> Markers:
             hypothetical_governors=_words(raw["hypothetical"]["governors"]),
             intent_codes={str(k): str(v) for k, v in raw["intent_codes"].items()},
             support_verbs=_words(raw["support_verbs"]),
+            state_sector={str(k): str(v) for k, v in (raw.get("state_sector") or {}).items()},
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing section {exc}"]) from exc
