@@ -105,7 +105,11 @@ def code_sentences(
         events = []
         for coded in coder.code(sentence):
             event = _event(coded, document, number, sentence, dates, index, kb, prefer)
-            event = _localised(event, _scope_country(coded, event, index, kb, prefer) or home)
+            event = _localised(
+                event,
+                _scope_country(coded, event, index, kb, prefer) or home,
+                own=_own_state(speaker, kb),
+            )
             if any(a.entity for a in event.source + event.target):
                 events.append(event)
             else:
@@ -178,20 +182,27 @@ def _scope_country(
     return ""
 
 
-def _localised(event: Event, country: str) -> Event:
+def _own_state(speaker: tuple[Actor, ...], kb: ActorKB) -> str:
+    return next((a.entity for a in speaker if a.entity in kb.countries), "")
+
+
+def _localised(event: Event, country: str, *, own: str = "") -> Event:
     """Unnamed actors ("gunmen", "police", "civilians") belong to the state where the
-    event happened; so do the victims of violence that names none (actors.md)."""
-    if not country:
-        return event
+    event happened; so do the victims of violence that names none (actors.md). "The
+    Government" in a state's own statement is that state's."""
 
     def place(actors: tuple[Actor, ...]) -> tuple[Actor, ...]:
-        return tuple(
-            Actor(country, a.sector, country, a.name, a.text) if not a.entity and a.sector else a
-            for a in actors
-        )
+        out = []
+        for a in actors:
+            state = (own if a.sector == "GOV" and own else country) if not a.entity else ""
+            out.append(Actor(state, a.sector, state, a.name, a.text) if state and a.sector else a)
+        return tuple(out)
+
+    if not country and not own:
+        return event
 
     target = place(event.target)
-    if not target and event.root in VIOLENT_ROOTS - {"15"}:
+    if country and not target and event.root in VIOLENT_ROOTS - {"15"}:
         target = (Actor(country, "CVL", country, "", ""),)
     return replace(event, source=place(event.source), target=target)
 
