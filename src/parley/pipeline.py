@@ -99,6 +99,7 @@ def code_sentences(
     )
     prefer = {a.country for m in mentions for a in m.actors if a.country}
     home = _home_country(document, ctx, prefer)
+    ctx.home = home
     coder = SentenceCoder(rules, ctx)
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)

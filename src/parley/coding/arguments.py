@@ -18,6 +18,7 @@ from parley.model import Actor, Mention
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 OF_PREPS = frozenset({"of", "from"})
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "punct", "cc", "prep"})
+OBJECT_PRONOUNS = frozenset({"it", "them"})
 STATE_KINDS = frozenset({"country", "adjective", "capital", "metonym", "pronoun"})
 
 
@@ -33,6 +34,7 @@ class Context:
     last_source: tuple[Actor, ...] = ()  # who acted last: "he", "they" in the next sentence
     last_actors: tuple[Actor, ...] = ()  # who did the last event: "condemned this act"
     salient: tuple[Actor, ...] = ()  # the document's most named actors, besides its voice
+    home: str = ""  # the state the document reports from or about
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -63,8 +65,14 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return list(ctx.parties or ctx.salient[:2])
     if group is not None and _is_pair(head) and (ctx.parties or ctx.salient):
         return list(ctx.parties or ctx.salient[:2])  # "the two ministers", "both sides"
+    if head.lower_ in OBJECT_PRONOUNS and head.dep_ in ("dobj", "pobj"):
+        return _antecedent(head, ctx)
     inner = _modifier_actors(head, ctx)
     if group is None:
+        title = _title_of_name(head, ctx)
+        if not inner and title is not None and ctx.home:
+            # "President Juan Manuel Santos", a name the knowledge base lacks
+            return [Actor(ctx.home, title.sector, ctx.home, "", _np_text(head))]
         return inner
     if group.kind == "member":
         return inner
@@ -75,6 +83,30 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if not inner:
         return [Actor("", group.sector, "", "", _np_text(head))]
     return [_with_sector(a, group.sector, ctx) for a in inner]
+
+
+def _title_of_name(head: Token, ctx: Context) -> GroupNoun | None:
+    """The office before an unknown name: "President" in "President Juan Manuel Santos"."""
+    if head.pos_ != "PROPN":
+        return None
+    for child in head.children:
+        if child.dep_ == "compound":
+            group = group_noun(child, ctx.kb)
+            if group is not None and group.kind == "title":
+                return group
+    return None
+
+
+def _antecedent(pronoun: Token, ctx: Context) -> list[Actor]:
+    """ "Germany has recognised it": the nearest actor named before the pronoun, other
+    than the subject of its own clause."""
+    verb = pronoun.head if pronoun.dep_ == "dobj" else pronoun.head.head
+    subject = {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    for i in range(pronoun.i - 1, max(pronoun.sent.start - 1, pronoun.i - 60), -1):
+        mention = ctx.mentions.get(i)
+        if mention is not None and i not in subject and mention.kind != "pronoun":
+            return list(mention.actors)
+    return []
 
 
 def group_noun(head: Token, kb: ActorKB) -> GroupNoun | None:

@@ -148,7 +148,9 @@ def _object_fits(token: Token, objects: frozenset[str]) -> bool:
         obj.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in obj.subtree)
     ):
         return True
-    return "@actor" in objects and obj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+    return "@actor" in objects and (
+        obj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or obj.lower_ in ("it", "them")
+    )
 
 
 def _marked_clauses(token: Token, marks: frozenset[str]) -> list[Token]:
@@ -478,7 +480,8 @@ class SentenceCoder:
         if obj is not None and rule.reports_object and not _actor_phrase(obj, self.ctx):
             # "condemned this act", "welcomed the step": whoever did the last event
             return list(self.ctx.last_actors)
-        direct = [] if obj is None or rule.objects else phrase_actors(obj, self.ctx)
+        takes_actor = not rule.objects or "@actor" in rule.objects
+        direct = phrase_actors(obj, self.ctx) if obj is not None and takes_actor else []
         if direct:
             return direct
         recipients = _prep_objects(verb, RECIPIENT_PREPS)
