@@ -115,7 +115,7 @@ def code_sentences(
                 events.append(event)
             else:
                 coder.notes.append(f"{coded.rule.id} on '{coded.trigger.text}': no actor resolved")
-        events = _reported_targets(events, rules)
+        events = _one_violent_act(_reported_targets(events, rules))
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         yield SentenceResult(number, sentence, inside, dates, events, list(coder.notes))
 
@@ -206,6 +206,21 @@ def _localised(event: Event, country: str, *, own: str = "") -> Event:
     if country and not target and event.root in VIOLENT_ROOTS - {"15"}:
         target = (Actor(country, "CVL", country, "", ""),)
     return replace(event, source=place(event.source), target=target)
+
+
+def _one_violent_act(events: list[Event]) -> list[Event]:
+    """ "fired rockets at the city, killing four": one act of violence per attacker and
+    sentence, as its first verb codes it."""
+    seen: set[tuple[str, ...]] = set()
+    out = []
+    for event in events:
+        if event.root in ("18", "19", "20"):
+            key = _entities(event.source)
+            if key in seen:
+                continue
+            seen.add(key)
+        out.append(event)
+    return out
 
 
 def _reported_targets(events: list[Event], rules: RuleSet) -> list[Event]:

@@ -26,6 +26,7 @@ ASKED_DEPS = frozenset({"ccomp", "advcl"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 HOST_PREPS = frozenset({"in", "at"})
+STATIVE_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 QUANTITY_NOUNS = frozenset(
     {
         "hour",
@@ -77,6 +78,13 @@ def _asks(rule: Rule) -> bool:
 
 def _actor_phrase(token: Token, ctx: Context) -> bool:
     return any(a.entity for a in phrase_actors(token, ctx)) or bool(subtree_actors(token, ctx))
+
+
+def _is_stative(clause: Token) -> bool:
+    """A clause that describes a state: a copula or a verb like "remain", "seem"."""
+    return clause.lemma_.lower() in STATIVE_VERBS or any(
+        c.dep_ in ("acomp", "attr") for c in clause.children
+    )
 
 
 def _asked_clauses(verb: Token) -> list[Token]:
@@ -358,7 +366,14 @@ class SentenceCoder:
         return out
 
     def _statement(self, verb: Token, rule: Rule) -> list[Coded]:
-        """A plain statement about another actor, when nothing more specific was said."""
+        """A plain statement about another actor, when nothing more specific was said.
+
+        Only a statement of how things are ("said the situation in Syria remained
+        serious") qualifies: a reported action that no rule coded is not turned into a
+        vague 010."""
+        said = _children(verb, {"ccomp"})
+        if said and not all(_is_stative(clause) for clause in said):
+            return []
         source = subjects(verb, self.ctx)
         about = [
             a
