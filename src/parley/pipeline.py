@@ -116,6 +116,10 @@ def code_sentences(
             else:
                 coder.notes.append(f"{coded.rule.id} on '{coded.trigger.text}': no actor resolved")
         events = _one_violent_act(_reported_targets(events, rules))
+        for event in [e for e in events if not e.target]:
+            if event.root not in rules.markers.target_optional:
+                events.remove(event)
+                coder.notes.append(f"{event.rule} on '{event.trigger}': no target resolved")
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         yield SentenceResult(number, sentence, inside, dates, events, list(coder.notes))
 

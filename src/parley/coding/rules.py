@@ -95,6 +95,7 @@ class Markers:
     intent_codes: dict[str, str]
     support_verbs: frozenset[str]
     state_sector: dict[str, str]
+    target_optional: frozenset[str]
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -234,6 +235,7 @@ def load_markers(path: Path) -> Markers:
             intent_codes={str(k): str(v) for k, v in raw["intent_codes"].items()},
             support_verbs=_words(raw["support_verbs"]),
             state_sector={str(k): str(v) for k, v in (raw.get("state_sector") or {}).items()},
+            target_optional=frozenset(str(r) for r in raw.get("target_optional") or ()),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing section {exc}"]) from exc
