@@ -116,6 +116,7 @@ def code_sentences(
             else:
                 coder.notes.append(f"{coded.rule.id} on '{coded.trigger.text}': no actor resolved")
         events = _one_violent_act(_reported_targets(events, rules))
+        events = [_home_target(e, home, rules) for e in events]
         for event in [e for e in events if not e.target]:
             if event.root not in rules.markers.target_optional:
                 events.remove(event)
@@ -210,6 +211,17 @@ def _localised(event: Event, country: str, *, own: str = "") -> Event:
     if country and not target and event.root in VIOLENT_ROOTS - {"15"}:
         target = (Actor(country, "CVL", country, "", ""),)
     return replace(event, source=place(event.source), target=target)
+
+
+def _home_target(event: Event, home: str, rules: RuleSet) -> Event:
+    """A protest, a defiance or aid with no named target: the home state (home_target)."""
+    defaults = rules.markers.home_target
+    key = next((k for k in (event.code[:3], event.root) if k in defaults), None)
+    if event.target or not home or key is None:
+        return event
+    if home in {a.entity for a in event.source} and not defaults[key]:
+        return event
+    return replace(event, target=(Actor(home, defaults[key], home, "", ""),))
 
 
 def _one_violent_act(events: list[Event]) -> list[Event]:

@@ -77,7 +77,8 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if group.kind == "member":
         return inner
     if group.kind == "title" and not inner and _is_bare_definite(head):
-        return list(ctx.speaker)  # "the Secretary", "the Ministry": the document's voice
+        # "the Secretary", "the Ministry": the document's voice, else the one last named
+        return list(ctx.speaker or ctx.last_source)
     if group.kind == "capital":
         return [_with_sector(a, "GOV", ctx) for a in inner if a.entity in ctx.state_entities]
     if not inner:

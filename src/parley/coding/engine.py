@@ -268,7 +268,9 @@ def _reporter(verb: Token, ctx: Context) -> list[Actor]:
 
 
 def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
-    if not _children(verb, {"nsubjpass"}):
+    """The "by" agent of a passive verb or participle ("the statement signed by ...")."""
+    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
+    if not participle and not _children(verb, {"nsubjpass"}):
         return None
     return [a for p in _prep_objects(verb, frozenset({"by"})) for a in phrase_actors(p, ctx)]
 
@@ -325,8 +327,9 @@ class SentenceCoder:
                 self.notes.append(f"{rule.id} on '{token.text}': {self._missing(token, rule)}")
             else:
                 events.append(event)
-                if not event.symmetric:  # "he" is the last one who acted alone
-                    self.ctx.last_source = tuple(a for a in event.source if a.entity)
+                named = tuple(a for a in event.source if a.entity)
+                if named and not event.symmetric:  # "he" is the last one who acted alone
+                    self.ctx.last_source = named
                 actors = event.source + (event.target if event.symmetric else [])
                 if any(a.entity for a in actors):
                     self.ctx.last_actors = tuple(a for a in actors if a.entity)

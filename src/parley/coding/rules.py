@@ -96,6 +96,7 @@ class Markers:
     support_verbs: frozenset[str]
     state_sector: dict[str, str]
     target_optional: frozenset[str]
+    home_target: dict[str, str]
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -236,6 +237,7 @@ def load_markers(path: Path) -> Markers:
             support_verbs=_words(raw["support_verbs"]),
             state_sector={str(k): str(v) for k, v in (raw.get("state_sector") or {}).items()},
             target_optional=frozenset(str(r) for r in raw.get("target_optional") or ()),
+            home_target={str(k): str(v or "") for k, v in (raw.get("home_target") or {}).items()},
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing section {exc}"]) from exc
