@@ -464,6 +464,9 @@ class SentenceCoder:
         else:
             source = subjects(verb, self.ctx)
             target = self._verb_target(verb, rule, matches)
+        if not source and rule.code[:2] in UNNAMED_ROOTS and _children(verb, {"nsubjpass"}):
+            # "was shot dead at his home": by unidentified attackers
+            source = [Actor("", "UAF", "", "", "unidentified attackers")]
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
         if rule.symmetric:
             # "A and B met": the first named meets the others, whatever the object says
