@@ -178,3 +178,12 @@ def test_evaluate_gold_date_is_only_used_when_the_text_has_none(tmp_path) -> Non
     report = evaluate(gold_file)
     assert report["recall"] == 1.0 and report["date"] == 1.0
     assert date(2019, 6, 1).isoformat() == "2019-06-01"
+
+
+def test_evaluate_sector_share_compares_the_actors_both_name() -> None:
+    from parley.evaluate import same_sectors
+
+    found = event("161", ["SAU/GOV"], ["QAT/GOV"])
+    assert same_sectors(found, gold("161", ["SAU/GOV", "ARE/GOV"], ["QAT/GOV"]))
+    assert not same_sectors(found, gold("161", ["SAU/MIL"], ["QAT/GOV"]))
+    assert same_sectors(found, gold("161", ["SAU"], ["QAT"]))

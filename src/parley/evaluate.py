@@ -111,9 +111,16 @@ def same_location(event: Event, gold: GoldEvent) -> bool:
 
 
 def same_sectors(event: Event, gold: GoldEvent) -> bool:
-    found = {a.code for a in event.source + event.target}
-    wanted = {c for c in gold.source + gold.target if "/" in c}
-    return wanted <= found
+    """Every actor both sides name, where the gold gives a sector, has that sector: the
+    sector share measures sectors, not whether every actor of a list was found."""
+    found: dict[str, set[str]] = {}
+    for actor in event.source + event.target:
+        found.setdefault(actor.entity, set()).add(actor.sector)
+    for code in gold.source + gold.target:
+        entity, _, sector = code.partition("/")
+        if sector and entity in found and sector not in found[entity]:
+            return False
+    return True
 
 
 def _agreement(event: Event, gold: GoldEvent) -> int:

@@ -81,9 +81,21 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return list(ctx.speaker or ctx.last_source)
     if group.kind == "capital":
         return [_with_sector(a, "GOV", ctx) for a in inner if a.entity in ctx.state_entities]
+    sector = _modifier_sector(head, ctx) or group.sector
     if not inner:
-        return [Actor("", group.sector, "", "", _np_text(head))]
-    return [_with_sector(a, group.sector, ctx) for a in inner]
+        return [Actor("", sector, "", "", _np_text(head))]
+    return [_with_sector(a, sector, ctx) for a in inner]
+
+
+def _modifier_sector(head: Token, ctx: Context) -> str:
+    """A sector word before the group noun wins: "opposition supporters" are OPP, "army
+    engineers" MIL, "police officers" COP."""
+    for child in head.children:
+        if child.dep_ in ("compound", "amod") and child.i < head.i:
+            group = ctx.kb.groups.get(child.lower_) or ctx.kb.groups.get(child.lemma_.lower())
+            if group is not None and group.kind == "sector" and group.sector:
+                return group.sector
+    return ""
 
 
 def _title_of_name(head: Token, ctx: Context) -> GroupNoun | None:
