@@ -35,6 +35,7 @@ class Context:
     last_actors: tuple[Actor, ...] = ()  # who did the last event: "condemned this act"
     salient: tuple[Actor, ...] = ()  # the document's most named actors, besides its voice
     home: str = ""  # the state the document reports from or about
+    violence_seen: bool = False  # "the attack" after the first is the same attack
 
 
 def conjuncts(token: Token) -> list[Token]:

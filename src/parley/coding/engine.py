@@ -26,6 +26,7 @@ ASKED_DEPS = frozenset({"ccomp", "advcl"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 HOST_PREPS = frozenset({"in", "at"})
+DEFINITE = frozenset({"the", "this", "these", "those", "that", "such"})
 STATIVE_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
 QUANTITY_NOUNS = frozenset(
     {
@@ -78,6 +79,10 @@ def _asks(rule: Rule) -> bool:
 
 def _actor_phrase(token: Token, ctx: Context) -> bool:
     return any(a.entity for a in phrase_actors(token, ctx)) or bool(subtree_actors(token, ctx))
+
+
+def _is_definite_reference(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
 
 
 def _is_stative(clause: Token) -> bool:
@@ -327,6 +332,8 @@ class SentenceCoder:
                 self.notes.append(f"{rule.id} on '{token.text}': {self._missing(token, rule)}")
             else:
                 events.append(event)
+                if event.code[:2] in UNNAMED_ROOTS:
+                    self.ctx.violence_seen = True
                 named = tuple(a for a in event.source if a.entity)
                 if named and not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.last_source = named
@@ -361,6 +368,8 @@ class SentenceCoder:
                 continue
             if {a.entity for a in accuser} & {a.entity for a in event.source}:
                 continue
+            if not any(a.entity for a in event.source):
+                continue  # no one named to accuse
             coded = self._finish(
                 rule, verb, verb, accuser, list(event.source), False, clause_scope(verb)
             )
@@ -578,6 +587,12 @@ class SentenceCoder:
         if not rule.symmetric:
             source, target = self._noun_sides(noun, verb, rule)
             if not source and rule.code[:2] in UNNAMED_ROOTS:
+                if self.ctx.violence_seen and _is_definite_reference(noun):
+                    # "the killings", "these attacks": the violence already reported
+                    self.notes.append(
+                        f"{rule.id} on '{noun.text}': refers to violence already coded"
+                    )
+                    return None
                 # "an attack in Kabul": unidentified attackers, placed by where the attack was
                 source = [Actor("", "UAF", "", "", "unidentified attackers")]
             if not source:
