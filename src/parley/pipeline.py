@@ -116,7 +116,7 @@ def code_sentences(
             else:
                 coder.notes.append(f"{coded.rule.id} on '{coded.trigger.text}': no actor resolved")
         events = _one_violent_act(_reported_targets(events, rules))
-        events = [_home_target(e, home, rules) for e in events]
+        events = [_repression(_home_target(e, home, rules), rules) for e in events]
         for event in [e for e in events if not e.target]:
             if event.root not in rules.markers.target_optional:
                 events.remove(event)
@@ -222,6 +222,27 @@ def _home_target(event: Event, home: str, rules: RuleSet) -> Event:
     if home in {a.entity for a in event.source} and not defaults[key]:
         return event
     return replace(event, target=(Actor(home, defaults[key], home, "", ""),))
+
+
+def _repression(event: Event, rules: RuleSet) -> Event:
+    """A state's forces using violence on its own people: violent repression."""
+    spec = rules.markers.repression
+    if not spec or event.root not in spec["roots"]:
+        return event
+    forces = {a.entity for a in event.source if a.sector in spec["by"]}
+    people = {a.entity for a in event.target if a.sector in spec["against"]}
+    if not forces & people:
+        return event
+    entry = lookup(str(spec["code"]))
+    return replace(
+        event,
+        code=entry.code,
+        root=entry.root,
+        name=entry.name,
+        plover=entry.plover,
+        goldstein=entry.goldstein,
+        quad_class=entry.quad_class,
+    )
 
 
 def _one_violent_act(events: list[Event]) -> list[Event]:

@@ -368,7 +368,7 @@ class SentenceCoder:
                 continue
             if {a.entity for a in accuser} & {a.entity for a in event.source}:
                 continue
-            if not any(a.entity for a in event.source):
+            if all(not a.entity and a.sector == "UAF" for a in event.source):
                 continue  # no one named to accuse
             coded = self._finish(
                 rule, verb, verb, accuser, list(event.source), False, clause_scope(verb)

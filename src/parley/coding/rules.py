@@ -97,6 +97,7 @@ class Markers:
     state_sector: dict[str, str]
     target_optional: frozenset[str]
     home_target: dict[str, str]
+    repression: dict[str, object]
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -238,6 +239,7 @@ def load_markers(path: Path) -> Markers:
             state_sector={str(k): str(v) for k, v in (raw.get("state_sector") or {}).items()},
             target_optional=frozenset(str(r) for r in raw.get("target_optional") or ()),
             home_target={str(k): str(v or "") for k, v in (raw.get("home_target") or {}).items()},
+            repression=dict(raw.get("repression") or {}),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing section {exc}"]) from exc
