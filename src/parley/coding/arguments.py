@@ -36,6 +36,7 @@ class Context:
     salient: tuple[Actor, ...] = ()  # the document's most named actors, besides its voice
     home: str = ""  # the state the document reports from or about
     violence_seen: bool = False  # "the attack" after the first is the same attack
+    last_violent: tuple[Actor, ...] = ()  # who did it
 
 
 def conjuncts(token: Token) -> list[Token]:

@@ -334,6 +334,8 @@ class SentenceCoder:
                 events.append(event)
                 if event.code[:2] in UNNAMED_ROOTS:
                     self.ctx.violence_seen = True
+                    if any(a.entity for a in event.source):
+                        self.ctx.last_violent = tuple(a for a in event.source if a.entity)
                 named = tuple(a for a in event.source if a.entity)
                 if named and not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.last_source = named
@@ -536,13 +538,20 @@ class SentenceCoder:
 
     def _event_actors(self, noun: Token, rule: Rule) -> list[Actor]:
         """Who an object event involves ("condemned the attack on X by Y", "praised the
-        talks"): its parties, else those of the two-sided event last reported."""
+        talks"): its parties, else those of the two-sided event last reported; "the
+        strike" after violence was reported is that violence's doer."""
         if rule.symmetric:
             return self._parties(noun, rule.verbs_with) or list(self.ctx.parties)
         source, target = self._noun_sides(
             noun, support_verb(noun, rule.verbs_with or self.support), rule
         )
-        return [a for a in source + target if a.entity]
+        named = [a for a in source + target if a.entity]
+        earlier = (
+            rule.code[:2] in UNNAMED_ROOTS
+            and self.ctx.violence_seen
+            and _is_definite_reference(noun)
+        )
+        return named or (list(self.ctx.last_violent) if earlier else [])
 
     def _parties(self, noun: Token, verbs: frozenset[str] = frozenset()) -> list[Actor]:
         """Everyone a noun event names: between/among/with, its modifiers, its support
