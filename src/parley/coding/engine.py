@@ -22,7 +22,7 @@ from parley.model import Actor
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "conj", "ccomp", "oprd"})
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
-ASKED_DEPS = frozenset({"ccomp", "advcl"})
+ASKED_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 HOST_PREPS = frozenset({"in", "at"})
@@ -640,6 +640,10 @@ class SentenceCoder:
             target = [
                 a for p in _prep_objects(verb, RECIPIENT_PREPS) for a in phrase_actors(p, self.ctx)
             ]
+        if _asks(rule):
+            # "there is an urgent need for X to agree": the document's voice asks X
+            target = target or self._asked_of(noun)
+            source = source or list(self.ctx.speaker)
         return source, target
 
     def _adjective_event(self, adjective: Token, rule: Rule) -> Coded | None:
