@@ -146,6 +146,12 @@ def _rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
         return False
     if rule.requires_clause and not _asked_clauses(token):
         return False
+    if rule.subjects and not any(
+        {c.lemma_.lower(), c.lower_} & rule.subjects
+        for c in token.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return False
     return not rule.objects or _object_fits(token, rule.objects)
 
 

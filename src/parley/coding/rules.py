@@ -37,6 +37,7 @@ KEYS = {
     "accuses_reported",
     "fallback",
     "requires_clause",
+    "subjects",
 }
 
 
@@ -60,6 +61,7 @@ class Rule:
     accuses_reported: frozenset[str] = frozenset()  # roots of reported events that accuse
     fallback: bool = False  # only when the sentence has no other event
     requires_clause: bool = False  # "called on X to ...", not a courtesy call on X
+    subjects: frozenset[str] = frozenset()  # the subject's head must be one of these
     symmetric: bool = False
     reports_object: bool = False
     modality: str | None = None
@@ -79,6 +81,7 @@ class Rule:
             + 2 * bool(self.objects)
             + bool(self.verbs_with)
             + 2 * bool(self.particles)
+            + 2 * bool(self.subjects)
         )
 
 
@@ -157,7 +160,16 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
     code = str(raw.get("code", ""))
     if code not in cameo_table():
         problems.append(f"{where}: {code!r} is not a CAMEO code in cameo.tsv")
-    for key in ("verbs", "nouns", "adjectives", "preps", "objects", "verbs_with", "particles"):
+    for key in (
+        "verbs",
+        "nouns",
+        "adjectives",
+        "preps",
+        "objects",
+        "verbs_with",
+        "particles",
+        "subjects",
+    ):
         words = raw.get(key) or []
         if any(not isinstance(w, str) for w in (words if isinstance(words, list) else [words])):
             problems.append(
@@ -196,6 +208,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         accuses_reported=frozenset(str(r) for r in raw.get("accuses_reported") or ()),
         fallback=bool(raw.get("fallback", False)),
         requires_clause=bool(raw.get("requires_clause", False)),
+        subjects=_words(raw.get("subjects")),
         symmetric=bool(raw.get("symmetric", False)),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
