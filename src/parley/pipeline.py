@@ -230,7 +230,8 @@ def _repression(event: Event, rules: RuleSet) -> Event:
     if not spec or event.root not in spec["roots"]:
         return event
     forces = {a.entity for a in event.source if a.sector in spec["by"]}
-    people = {a.entity for a in event.target if a.sector in spec["against"]}
+    # only people the text names: the victims assumed for an unaimed attack do not count
+    people = {a.entity for a in event.target if a.sector in spec["against"] and a.text}
     if not forces & people:
         return event
     entry = lookup(str(spec["code"]))
