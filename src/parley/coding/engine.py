@@ -82,7 +82,12 @@ def _actor_phrase(token: Token, ctx: Context) -> bool:
 
 
 def _is_definite_reference(noun: Token) -> bool:
-    return any(c.dep_ == "det" and c.lower_ in DEFINITE for c in noun.children)
+    """ "the attack", "these killings", or a bare plural ("attacks on peacekeepers are
+    war crimes"): not a new event once violence has been reported."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if not dets:
+        return noun.tag_ in ("NNS", "NNPS")
+    return any(c.lower_ in DEFINITE for c in dets)
 
 
 def _is_stative(clause: Token) -> bool:
@@ -302,6 +307,18 @@ def _without(actors: list[Actor], excluded: list[Actor]) -> list[Actor]:
     return [a for a in actors if not a.entity or a.entity not in entities]
 
 
+def _distinct(actors: list[Actor]) -> list[Actor]:
+    """One actor per identity, in order of first mention."""
+    seen: set[str] = set()
+    out = []
+    for actor in actors:
+        key = actor.code or actor.text
+        if key not in seen:
+            seen.add(key)
+            out.append(actor)
+    return out
+
+
 def _resolved_first(actors: list[Actor]) -> list[Actor]:
     """Unresolved actors count only when nothing in the slot resolved."""
     resolved = [a for a in actors if a.entity]
@@ -443,6 +460,7 @@ class SentenceCoder:
         source = _resolved_first(as_government(source, self.ctx, sector))
         # a state named as a whole acts as a whole as target too ("sanctions on Iran")
         target = _resolved_first(_without(as_government(target, self.ctx, sector), source))
+        source, target = _distinct(source), _distinct(target)
         if not source or not any(a.entity or a.sector for a in source + target):
             return None
         stop = self.predicates - {trigger.i, anchor.i}
