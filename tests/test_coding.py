@@ -161,3 +161,37 @@ def test_coding_the_ministry_is_the_documents_speaker() -> None:
         speaker="Ministry of Foreign Affairs of Kenya",
     )
     assert ("051", ["KEN/GOV"], ["SDN/GOV", "TCD/GOV"], "asserted") in events
+
+
+def test_coding_reported_attack_gives_the_attack_and_an_accusation() -> None:
+    events = coded("Ukraine's foreign ministry said Russian missiles had struck the port of Odesa.")
+    codes = {e[0]: e for e in events}
+    assert codes["194"][1] == ["RUS/MIL"] and codes["194"][2][0].startswith("UKR")
+    assert codes["112"][1:3] == (["UKR/GOV"], ["RUS/MIL"])
+
+
+def test_coding_police_violence_against_protesters_is_repression() -> None:
+    events = coded("In Nairobi, police shot dead three protesters on Monday.")
+    assert [e[:3] for e in events] == [("175", ["KEN/COP"], ["KEN/OPP"])]
+
+
+def test_coding_a_later_the_attack_is_not_a_second_attack() -> None:
+    text = (
+        "Gunmen attacked a hotel in Kabul on Monday.\n\n"
+        "The Secretary-General condemned the attack."
+    )
+    events = parley.code(text, published=DAY)
+    assert [e.code[:2] for e in events].count("18") + [e.code[:2] for e in events].count(
+        "19"
+    ) == 1
+    condemnation = next(e for e in events if e.code == "111")
+    assert [a.code for a in condemnation.target] == ["AFG/UAF"]
+
+
+def test_coding_an_interaction_without_a_target_is_not_coded() -> None:
+    assert coded("Kenya welcomed the decision.") == []
+
+
+def test_coding_a_protest_with_no_named_target_is_against_the_home_government() -> None:
+    events = coded("NAIROBI, March 3 (Parley Wire) - Thousands of protesters marched in Nairobi.")
+    assert [e[:3] for e in events] == [("141", ["KEN/OPP"], ["KEN/GOV"])]

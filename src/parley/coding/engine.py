@@ -350,15 +350,17 @@ class SentenceCoder:
             if self._absorbed(token, matches):
                 self.notes.append(f"{rule.id} on '{token.text}': part of another event's phrase")
                 continue
+            noted = len(self.notes)
             event = self._build(token, rule, matches)
             if event is None:
-                self.notes.append(f"{rule.id} on '{token.text}': {self._missing(token, rule)}")
+                if len(self.notes) == noted:
+                    self.notes.append(f"{rule.id} on '{token.text}': {self._missing(token, rule)}")
             else:
                 events.append(event)
                 if event.code[:2] in UNNAMED_ROOTS:
                     self.ctx.violence_seen = True
-                    if any(a.entity for a in event.source):
-                        self.ctx.last_violent = tuple(a for a in event.source if a.entity)
+                    # unnamed attackers too: they are placed with the event that names them
+                    self.ctx.last_violent = tuple(a for a in event.source if a.entity or a.sector)
                 named = tuple(a for a in event.source if a.entity)
                 if named and not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.last_source = named
