@@ -61,6 +61,9 @@ def phrase_actors(token: Token, ctx: Context) -> list[Actor]:
 def np_actors(head: Token, ctx: Context) -> list[Actor]:
     mention = ctx.mentions.get(head.i)
     if mention is not None:
+        if mention.kind == "adjective" and head.tag_ in ("NNS", "NNPS"):
+            # a people named by its demonym: "Palestinians", "Afghans" are civilians
+            return [Actor(a.entity, "CVL", a.country, a.name, a.text) for a in mention.actors]
         return list(mention.actors)
     group = group_noun(head, ctx.kb)
     if group is not None and group.kind == "anaphor" and _is_definite(head):
