@@ -688,11 +688,18 @@ class SentenceCoder:
 
 def clause_scope(token: Token, *, skip: frozenset[int] = frozenset()) -> list[Token]:
     """The tokens of a predicate's own clause, nearest first: its subtree without nested
-    clauses and without the phrases in `skip`."""
+    clauses, without coordinated verbs (each its own clause: "fired rockets at Ganja and
+    accused Yerevan") and without the phrases in `skip`."""
     out: list[Token] = []
     queue = [token]
     while queue:
         current = queue.pop(0)
         out.append(current)
-        queue.extend(c for c in current.children if c.dep_ not in CLAUSE_DEPS and c.i not in skip)
+        queue.extend(
+            c
+            for c in current.children
+            if c.dep_ not in CLAUSE_DEPS
+            and c.i not in skip
+            and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        )
     return out
