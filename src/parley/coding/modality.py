@@ -56,6 +56,8 @@ def modality_of(
             return "intended"
         if word.i != token.i and _words(word) & markers.intent_governors:
             return "intended"
+        if "would" in aux and _reported(chain[-1], markers):
+            return "intended"  # "said it would release him": the future of a report
         if aux & markers.hypothetical_auxiliaries:
             return "hypothetical"
         if any(c.dep_ == "mark" and c.lower_ in markers.hypothetical_marks for c in word.children):
@@ -63,6 +65,10 @@ def modality_of(
         if word.i != token.i and _words(word) & markers.hypothetical_governors:
             return "hypothetical"
     return "asserted"
+
+
+def _reported(top: Token, markers: Markers) -> bool:
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in markers.reporting_verbs
 
 
 def intended_code(code: str, markers: Markers) -> str:

@@ -101,6 +101,7 @@ class Markers:
     target_optional: frozenset[str]
     home_target: dict[str, str]
     repression: dict[str, object]
+    reporting_verbs: frozenset[str]
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -253,6 +254,7 @@ def load_markers(path: Path) -> Markers:
             target_optional=frozenset(str(r) for r in raw.get("target_optional") or ()),
             home_target={str(k): str(v or "") for k, v in (raw.get("home_target") or {}).items()},
             repression=dict(raw.get("repression") or {}),
+            reporting_verbs=_words(raw.get("reporting_verbs")),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing section {exc}"]) from exc
