@@ -73,8 +73,9 @@ class Coded:
 
 
 def _asks(rule: Rule) -> bool:
-    """An appeal or a demand: what it asks for is not an event of its own."""
-    return rule.modality == "appeal" or rule.code[:2] in ("02", "10")
+    """An appeal, a demand or a threat: what it asks for or threatens is not an event of
+    its own, and whom it is addressed to may be the subject of that clause."""
+    return rule.modality == "appeal" or rule.code[:2] in ("02", "10", "13")
 
 
 def _actor_phrase(token: Token, ctx: Context) -> bool:
@@ -558,7 +559,7 @@ class SentenceCoder:
         return [
             a
             for clause in _asked_clauses(verb)
-            for subject in _children(clause, SUBJECT_DEPS)
+            for subject in _children(clause, SUBJECT_DEPS | {"nsubjpass"})
             for a in phrase_actors(subject, self.ctx)
         ]
 
