@@ -27,6 +27,7 @@ class PlaceRules:
     venue_nouns: frozenset[str]
     located_codes: tuple[str, ...]
     struck_codes: tuple[str, ...]
+    place_nouns: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +40,7 @@ def place_rules() -> PlaceRules:
             frozenset(raw["venue_nouns"]),
             tuple(str(c) for c in raw["located_codes"]),
             tuple(str(c) for c in raw["struck_codes"]),
+            frozenset(raw["place_nouns"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing or malformed section {exc}"]) from exc
@@ -135,10 +137,20 @@ def phrase_place(
                 return capital_place(kb, gazetteer, m.actors[0].entity, text)
     if mention is not None:
         return None  # an organisation or a person, not a place
-    if head.pos_ == "PROPN" and head.ent_type_ in ("GPE", "LOC", "FAC", ""):
+    named_place = _after_place_noun(head)  # "the city of Ganja", whatever NER thought
+    if head.pos_ == "PROPN" and (named_place or head.ent_type_ in ("GPE", "LOC", "FAC", "")):
         name = head.doc[_proper_start(head) : head.i + 1].text
         return gazetteer.city(name, prefer=prefer)
     return None
+
+
+def _after_place_noun(head: Token) -> bool:
+    prep = head.head
+    return (
+        head.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in place_rules().place_nouns
+    )
 
 
 def _proper_start(head: Token) -> int:
