@@ -22,6 +22,7 @@ from parley.model import Actor
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "conj", "ccomp", "oprd"})
 CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
+CLAUSE_OWNING_ROOTS = frozenset({"02", "10", "13"})
 ASKED_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl"})
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
@@ -73,9 +74,14 @@ class Coded:
 
 
 def _asks(rule: Rule) -> bool:
-    """An appeal, a demand or a threat: what it asks for or threatens is not an event of
-    its own, and whom it is addressed to may be the subject of that clause."""
-    return rule.modality == "appeal" or rule.code[:2] in ("02", "10", "13")
+    """An appeal, a demand or a threat: whom it addresses may be the subject of the
+    clause it asks for or threatens."""
+    return rule.modality == "appeal" or rule.code[:2] in CLAUSE_OWNING_ROOTS
+
+
+def _owns_clause(rule: Rule) -> bool:
+    """What an appeal, demand or threat asks for, or a denial denies, is not an event."""
+    return _asks(rule) or rule.code == "016"
 
 
 def _actor_phrase(token: Token, ctx: Context) -> bool:
@@ -439,7 +445,7 @@ class SentenceCoder:
             if rule is not None:
                 if rule.reports_object:
                     return False
-                return not crossed or _asks(rule)
+                return not crossed or _owns_clause(rule)
         return False
 
     def _build(self, token: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
