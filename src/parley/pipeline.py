@@ -205,12 +205,15 @@ def _localised(event: Event, country: str, *, own: str = "") -> Event:
         return tuple(out)
 
     if not country and not own:
-        return event
+        return event  # nothing to place: the engine already kept sources out of targets
 
-    target = place(event.target)
+    source = place(event.source)
+    # once placed, an actor does not act on itself ("the Prime Minister welcomed" Britain)
+    acting = {(a.entity, a.sector) for a in source}
+    target = tuple(a for a in place(event.target) if (a.entity, a.sector) not in acting)
     if country and not target and event.root in VIOLENT_ROOTS - {"15"}:
         target = (Actor(country, "CVL", country, "", ""),)
-    return replace(event, source=place(event.source), target=target)
+    return replace(event, source=source, target=target)
 
 
 def _home_target(event: Event, home: str, rules: RuleSet) -> Event:
