@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc, Span
 
@@ -237,16 +238,20 @@ def _repression(event: Event, rules: RuleSet) -> Event:
     people = {a.entity for a in event.target if a.sector in spec["against"] and a.text}
     if not forces & people:
         return event
-    entry = lookup(str(spec["code"]))
-    return replace(
-        event,
-        code=entry.code,
-        root=entry.root,
-        name=entry.name,
-        plover=entry.plover,
-        goldstein=entry.goldstein,
-        quad_class=entry.quad_class,
-    )
+    return replace(event, **_cameo_fields(str(spec["code"])))
+
+
+def _cameo_fields(code: str) -> dict[str, Any]:
+    """An event's fields that the CAMEO table gives for its code."""
+    entry = lookup(code)
+    return {
+        "code": entry.code,
+        "root": entry.root,
+        "name": entry.name,
+        "plover": entry.plover,
+        "goldstein": entry.goldstein,
+        "quad_class": entry.quad_class,
+    }
 
 
 def _one_violent_act(events: list[Event]) -> list[Event]:
@@ -331,7 +336,6 @@ def _event(
     kb: ActorKB,
     prefer: set[str],
 ) -> Event:
-    entry = lookup(coded.code)
     start = sentence.start_char
     key = f"{document.id}|{number}|{coded.trigger.i}|{coded.rule.id}"
     return Event(
@@ -341,12 +345,7 @@ def _event(
         start_char=start,
         end_char=sentence.end_char,
         text=sentence.text.strip(),
-        code=coded.code,
-        root=entry.root,
-        name=entry.name,
-        plover=entry.plover,
-        goldstein=entry.goldstein,
-        quad_class=entry.quad_class,
+        **_cameo_fields(coded.code),
         source=tuple(coded.source),
         target=tuple(coded.target),
         symmetric=coded.symmetric,

@@ -188,18 +188,21 @@ def _load_orgs(kb: ActorKB, path: Path) -> None:
         raise DataFileError(str(path), problems)
 
 
+def _identity_problem(kb: ActorKB, entity: str, sector: str) -> str | None:
+    """What is wrong with an ENTITY and SECTOR pair in a data file, if anything."""
+    if entity not in kb.countries and entity not in kb.orgs:
+        return f"unknown entity {entity!r}; use an ISO3 code or an id of orgs.tsv"
+    if sector and sector not in SECTORS:
+        return f"unknown sector {sector!r}; use a PLOVER sector such as GOV"
+    return None
+
+
 def _load_people(kb: ActorKB, path: Path) -> None:
     problems: list[str] = []
     for line, row in read_tsv(path, PEOPLE_COLUMNS):
         entity = row["entity"]
-        if entity not in kb.countries and entity not in kb.orgs:
-            problems.append(f"{line}: {row['name']}: unknown entity {entity!r}")
-            continue
-        if row["sector"] and row["sector"] not in SECTORS:
-            problems.append(
-                f"{line}: {row['name']}: unknown sector {row['sector']!r}; "
-                "use a PLOVER sector such as GOV"
-            )
+        if problem := _identity_problem(kb, entity, row["sector"]):
+            problems.append(f"{line}: {row['name']}: {problem}")
             continue
         start = _date(row["start"], line, problems) or date(1900, 1, 1)
         end = _date(row["end"], line, problems, end=True)
@@ -232,8 +235,8 @@ def _load_publishers(kb: ActorKB, path: Path) -> None:
     problems: list[str] = []
     for line, row in read_tsv(path, PUBLISHER_COLUMNS):
         entity = row["entity"]
-        if entity not in kb.countries and entity not in kb.orgs:
-            problems.append(f"{line}: {row['domain']}: unknown entity {entity!r}")
+        if problem := _identity_problem(kb, entity, row["sector"]):
+            problems.append(f"{line}: {row['domain']}: {problem}")
             continue
         country = entity if entity in kb.countries else kb.orgs[entity].country
         kb.publishers[row["domain"].lower()] = Actor(entity, row["sector"], country, row["name"])
