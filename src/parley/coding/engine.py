@@ -15,44 +15,44 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from parley.coding.arguments import Context, phrase_actors, subtree_actors
+from parley.coding.matching import (
+    ASKED_DEPS,
+    asked_clauses,
+    asks,
+    children,
+    clause_scope,
+    direct_object,
+    governing_verb,
+    host_noun,
+    is_definite_reference,
+    is_stative,
+    match_rules,
+    owns_clause,
+    prep_objects,
+    support_verb,
+)
 from parley.coding.modality import CHAIN_DEPS, intended_code, modality_of
 from parley.coding.rules import Rule, RuleSet
 from parley.model import Actor
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
+
+
 CONTROL_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "advcl", "conj", "ccomp", "oprd"})
-CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
-CLAUSE_OWNING_ROOTS = frozenset({"02", "10", "13"})
-ASKED_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl"})
+
+
 RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
+
+
 PARTY_PREPS = frozenset({"between", "among", "with"})
-HOST_PREPS = frozenset({"in", "at"})
-DEFINITE = frozenset({"the", "this", "these", "those", "that", "such"})
-STATIVE_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
-QUANTITY_NOUNS = frozenset(
-    {
-        "hour",
-        "day",
-        "week",
-        "month",
-        "year",
-        "round",
-        "series",
-        "number",
-        "lot",
-        "couple",
-        "dozen",
-        "dozens",
-        "hundred",
-        "hundreds",
-        "thousand",
-        "thousands",
-        "wave",
-        "spate",
-    }
-)
+
+
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
+
+
 UNNAMED_ROOTS = frozenset({"18", "19", "20"})
+
+
 NOUN_TARGET_PREPS = frozenset(
     {"on", "against", "of", "to", "with", "toward", "towards", "into", "for", "over", "about"}
 )
@@ -73,183 +73,8 @@ class Coded:
     scope: list[Token] = field(default_factory=list)
 
 
-def _asks(rule: Rule) -> bool:
-    """An appeal, a demand or a threat: whom it addresses may be the subject of the
-    clause it asks for or threatens."""
-    return rule.modality == "appeal" or rule.code[:2] in CLAUSE_OWNING_ROOTS
-
-
-def _owns_clause(rule: Rule) -> bool:
-    """What an appeal, demand or threat asks for, or a denial denies, is not an event."""
-    return _asks(rule) or rule.code == "016"
-
-
 def _actor_phrase(token: Token, ctx: Context) -> bool:
     return any(a.entity for a in phrase_actors(token, ctx)) or bool(subtree_actors(token, ctx))
-
-
-def _is_definite_reference(noun: Token) -> bool:
-    """ "the attack", "these killings", or a bare plural ("attacks on peacekeepers are
-    war crimes"): not a new event once violence has been reported."""
-    dets = [c for c in noun.children if c.dep_ == "det"]
-    if not dets:
-        return noun.tag_ in ("NNS", "NNPS")
-    return any(c.lower_ in DEFINITE for c in dets)
-
-
-def _is_stative(clause: Token) -> bool:
-    """A clause that describes a state: a copula or a verb like "remain", "seem"."""
-    return clause.lemma_.lower() in STATIVE_VERBS or any(
-        c.dep_ in ("acomp", "attr") for c in clause.children
-    )
-
-
-def _asked_clauses(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ in ASKED_DEPS | {"xcomp"}]
-
-
-def _kind(token: Token) -> str | None:
-    if token.pos_ == "VERB":
-        if token.tag_ == "VBN" and token.dep_ in ("acomp", "amod"):
-            return "adjective"
-        return "verb"
-    if token.pos_ in ("NOUN", "PROPN"):
-        return "noun"
-    if (
-        token.pos_ == "ADJ" and token.dep_ != "amod"
-    ):  # "concerned about", not "the parties concerned"
-        return "adjective"
-    return None
-
-
-def _children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
-    return [c for c in token.children if c.dep_ in deps]
-
-
-def _prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
-    return [
-        pobj
-        for prep in token.children
-        if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ in preps
-        for pobj in prep.children
-        if pobj.dep_ in ("pobj", "pcomp")
-    ]
-
-
-def _direct_object(token: Token) -> Token | None:
-    objs = _children(token, {"dobj", "attr"})
-    return objs[0] if objs else None
-
-
-def _rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
-    verbs = rule.verbs_with or ruleset.markers.support_verbs
-    verb = support_verb(token, verbs) if rule.kind == "noun" else None
-    if rule.verbs_with and verb is None:
-        return False
-    if rule.preps and not (
-        _prep_objects(token, rule.preps)
-        or (verb is not None and _prep_objects(verb, rule.preps))
-        or _marked_clauses(token, rule.preps)
-    ):
-        return False
-    if rule.particles and not any(
-        c.dep_ in ("prt", "advmod") and c.lower_ in rule.particles for c in token.children
-    ):
-        return False
-    if rule.requires_clause and not _asked_clauses(token):
-        return False
-    if rule.subjects and not any(
-        {c.lemma_.lower(), c.lower_} & rule.subjects
-        for c in token.children
-        if c.dep_ in ("nsubj", "nsubjpass")
-    ):
-        return False
-    return not rule.objects or _object_fits(token, rule.objects)
-
-
-def _object_fits(token: Token, objects: frozenset[str]) -> bool:
-    """The direct object has one of the lemmas, or is an actor ("@actor") or an amount of
-    money ("#money") when the rule says so."""
-    obj = _direct_object(token)
-    if obj is None:
-        return False
-    if {obj.lemma_.lower(), obj.lower_} & objects:
-        return True
-    if "#money" in objects and (
-        obj.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in obj.subtree)
-    ):
-        return True
-    return "@actor" in objects and (
-        obj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or obj.lower_ in ("it", "them")
-    )
-
-
-def _marked_clauses(token: Token, marks: frozenset[str]) -> list[Token]:
-    """Clauses hanging from `token` introduced by one of `marks` ("for X to release")."""
-    return [
-        clause
-        for clause in _asked_clauses(token)
-        if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
-    ]
-
-
-def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
-    """The rules whose predicate is `token`, most specific first."""
-    kind = _kind(token)
-    if kind is None:
-        return []
-    found: list[Rule] = []
-    for lemma in dict.fromkeys((token.lemma_.lower(), token.lower_)):
-        found.extend(
-            r
-            for r in ruleset.candidates(kind, lemma)
-            if r not in found and _rule_applies(r, token, ruleset)
-        )
-    return found
-
-
-def match_rule(token: Token, ruleset: RuleSet) -> Rule | None:
-    """The most specific event rule whose predicate is `token`, if any."""
-    return next((r for r in match_rules(token, ruleset) if not r.reporting), None)
-
-
-def governing_verb(noun: Token) -> Token | None:
-    """The verb a noun is the object of, directly or through prepositions ("engaged ... in
-    talks"); None when the noun hangs from another noun first."""
-    current, hops = noun, 0
-    while current.dep_ in ("dobj", "pobj", "nsubjpass", "prep", "attr") and hops < 5:
-        current = current.head
-        hops += 1
-        if current.pos_ in ("VERB", "AUX"):
-            return current
-        # "held three hours of talks" passes through "hours"; "the end of talks" stops
-        if (
-            current.pos_ in ("NOUN", "PROPN")
-            and current.lemma_.lower() not in QUANTITY_NOUNS
-            and current.dep_ != "pobj"
-        ):
-            return None
-    return None
-
-
-def support_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
-    """The light verb that carries a noun event: "held talks", "talks held in Doha"."""
-    verb = governing_verb(noun)
-    if verb is not None and verb.lemma_.lower() in verbs:
-        return verb
-    for child in noun.children:
-        if child.dep_ == "acl" and child.lemma_.lower() in verbs:
-            return child
-    return None
-
-
-def _host_noun(noun: Token) -> Token | None:
-    """The people a noun event is attributed to by a preposition: "negotiators in
-    session", "the delegations at the talks"."""
-    prep = noun.head
-    if noun.dep_ == "pobj" and prep.lower_ in HOST_PREPS and prep.head.pos_ in ("NOUN", "PROPN"):
-        return prep.head
-    return None
 
 
 def subjects(verb: Token, ctx: Context) -> list[Actor]:
@@ -260,7 +85,7 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             break
         # Above the verb, a passive subject controls it too: "X is committed to promoting".
         deps = SUBJECT_DEPS if current.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}
-        subj = _children(current, deps)
+        subj = children(current, deps)
         if subj:
             actors: list[Actor] = []
             for s in subj:
@@ -285,7 +110,7 @@ def _reporter(verb: Token, ctx: Context) -> list[Actor]:
     current = verb
     while current.dep_ in ("ccomp", "conj", "advcl") and current.head.i != current.i:
         current = current.head
-        if current.i != verb.i and _children(current, SUBJECT_DEPS):
+        if current.i != verb.i and children(current, SUBJECT_DEPS):
             return subjects(current, ctx)
     return []
 
@@ -293,9 +118,9 @@ def _reporter(verb: Token, ctx: Context) -> list[Actor]:
 def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
     """The "by" agent of a passive verb or participle ("the statement signed by ...")."""
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
-    if not participle and not _children(verb, {"nsubjpass"}):
+    if not participle and not children(verb, {"nsubjpass"}):
         return None
-    return [a for p in _prep_objects(verb, frozenset({"by"})) for a in phrase_actors(p, ctx)]
+    return [a for p in prep_objects(verb, frozenset({"by"})) for a in phrase_actors(p, ctx)]
 
 
 def as_government(actors: list[Actor], ctx: Context, sector: str = "GOV") -> list[Actor]:
@@ -394,7 +219,7 @@ class SentenceCoder:
 
     def _accusations(self, verb: Token, rule: Rule, events: list[Coded]) -> list[Coded]:
         """ "X said that Y attacked Z": X accuses Y, beside the attack as reported."""
-        said = {t.i for c in _children(verb, {"ccomp", "parataxis"}) for t in c.subtree}
+        said = {t.i for c in children(verb, {"ccomp", "parataxis"}) for t in c.subtree}
         accuser = subjects(verb, self.ctx)
         out = []
         for event in events:
@@ -417,13 +242,13 @@ class SentenceCoder:
         Only a statement of how things are ("said the situation in Syria remained
         serious") qualifies: a reported action that no rule coded is not turned into a
         vague 010."""
-        said = _children(verb, {"ccomp"})
-        if said and not all(_is_stative(clause) for clause in said):
+        said = children(verb, {"ccomp"})
+        if said and not all(is_stative(clause) for clause in said):
             return []
         source = subjects(verb, self.ctx)
         about = [
             a
-            for c in _children(verb, {"ccomp", "parataxis", "dobj"})
+            for c in children(verb, {"ccomp", "parataxis", "dobj"})
             for a in subtree_actors(c, self.ctx) + phrase_actors(c, self.ctx)
         ]
         target = _without([a for a in about if a.entity], source)
@@ -445,7 +270,7 @@ class SentenceCoder:
             if rule is not None:
                 if rule.reports_object:
                     return False
-                return not crossed or _owns_clause(rule)
+                return not crossed or owns_clause(rule)
         return False
 
     def _build(self, token: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
@@ -484,7 +309,7 @@ class SentenceCoder:
         the parties to end the war" is an appeal to settle, 027)."""
         phrase = list(trigger.subtree)
         words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
-        obj = _direct_object(trigger)
+        obj = direct_object(trigger)
         modifiers = {c.lemma_.lower() for c in trigger.children if c.dep_ in ("amod", "compound")}
         if obj is not None:
             modifiers |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
@@ -500,7 +325,7 @@ class SentenceCoder:
         if agent is not None:
             source = agent
             target = []
-            for patient in _children(verb, {"nsubjpass"}):
+            for patient in children(verb, {"nsubjpass"}):
                 if patient.i in matches and matches[patient.i].kind == "noun":
                     target += self._event_actors(patient, matches[patient.i])
                 else:
@@ -508,7 +333,7 @@ class SentenceCoder:
         else:
             source = subjects(verb, self.ctx)
             target = self._verb_target(verb, rule, matches)
-        if not source and rule.code[:2] in UNNAMED_ROOTS and _children(verb, {"nsubjpass"}):
+        if not source and rule.code[:2] in UNNAMED_ROOTS and children(verb, {"nsubjpass"}):
             # "was shot dead at his home": by unidentified attackers
             source = [Actor("", "UAF", "", "", "unidentified attackers")]
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
@@ -536,9 +361,9 @@ class SentenceCoder:
 
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
         if rule.preps:
-            named = [a for p in _prep_objects(verb, rule.preps) for a in phrase_actors(p, self.ctx)]
-            return named or (self._asked_of(verb) if _asks(rule) else [])
-        obj = _direct_object(verb)
+            named = [a for p in prep_objects(verb, rule.preps) for a in phrase_actors(p, self.ctx)]
+            return named or (self._asked_of(verb) if asks(rule) else [])
+        obj = direct_object(verb)
         if obj is not None and obj.i in matches and matches[obj.i].kind == "noun":
             # "praised the talks": the talks' parties, or those of the talks last reported
             return self._event_actors(obj, matches[obj.i])
@@ -549,13 +374,13 @@ class SentenceCoder:
         direct = phrase_actors(obj, self.ctx) if obj is not None and takes_actor else []
         if direct:
             return direct
-        recipients = _prep_objects(verb, RECIPIENT_PREPS)
+        recipients = prep_objects(verb, RECIPIENT_PREPS)
         if obj is not None:
-            recipients += _prep_objects(obj, RECIPIENT_PREPS)
+            recipients += prep_objects(obj, RECIPIENT_PREPS)
         named = [a for p in recipients for a in phrase_actors(p, self.ctx)]
         if named:
             return named
-        if _asks(rule) and (asked := self._asked_of(verb)):
+        if asks(rule) and (asked := self._asked_of(verb)):
             return asked
         return subtree_actors(obj, self.ctx) if obj is not None else []
 
@@ -564,8 +389,8 @@ class SentenceCoder:
         ("demanded that Kyiv stop", "called for Myanmar to release")."""
         return [
             a
-            for clause in _asked_clauses(verb)
-            for subject in _children(clause, SUBJECT_DEPS | {"nsubjpass"})
+            for clause in asked_clauses(verb)
+            for subject in children(clause, SUBJECT_DEPS | {"nsubjpass"})
             for a in phrase_actors(subject, self.ctx)
         ]
 
@@ -582,7 +407,7 @@ class SentenceCoder:
         earlier = (
             rule.code[:2] in UNNAMED_ROOTS
             and self.ctx.violence_seen
-            and _is_definite_reference(noun)
+            and is_definite_reference(noun)
         )
         return named or (list(self.ctx.last_violent) if earlier else [])
 
@@ -602,19 +427,19 @@ class SentenceCoder:
                 mention = self.ctx.mentions.get(child.i)
                 if mention is not None:
                     add(list(mention.actors))
-        add([a for p in _prep_objects(noun, PARTY_PREPS) for a in phrase_actors(p, self.ctx)])
-        for pobj in _prep_objects(noun, frozenset({"between", "among"})):
+        add([a for p in prep_objects(noun, PARTY_PREPS) for a in phrase_actors(p, self.ctx)])
+        for pobj in prep_objects(noun, frozenset({"between", "among"})):
             # the parser often loses the coordination inside "between A and B": take
             # every actor named in the phrase
             add(subtree_actors(pobj, self.ctx))
-        host = _host_noun(noun)
+        host = host_noun(noun)
         if host is not None:
             add(phrase_actors(host, self.ctx))
         if verb is not None:
             add(
                 [
                     a
-                    for p in _prep_objects(verb, frozenset({"with"}))
+                    for p in prep_objects(verb, frozenset({"with"}))
                     for a in phrase_actors(p, self.ctx)
                 ]
             )
@@ -622,14 +447,12 @@ class SentenceCoder:
 
     def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
         verb = support_verb(noun, rule.verbs_with or self.support)
-        anchor = verb if verb is not None else _host_noun(noun) or noun
-        scope = clause_scope(noun) + (
-            [verb] + _children(verb, {"prep", "npadvmod"}) if verb else []
-        )
+        anchor = verb if verb is not None else host_noun(noun) or noun
+        scope = clause_scope(noun) + ([verb] + children(verb, {"prep", "npadvmod"}) if verb else [])
         if not rule.symmetric:
             source, target = self._noun_sides(noun, verb, rule)
             if not source and rule.code[:2] in UNNAMED_ROOTS:
-                if self.ctx.violence_seen and _is_definite_reference(noun):
+                if self.ctx.violence_seen and is_definite_reference(noun):
                     # "the killings", "these attacks": the violence already reported
                     self.notes.append(
                         f"{rule.id} on '{noun.text}': refers to violence already coded"
@@ -657,7 +480,7 @@ class SentenceCoder:
         if verb is not None:
             source = _passive_agent(verb, self.ctx) or subjects(verb, self.ctx)
         source = source or [
-            a for p in _prep_objects(noun, frozenset({"by"})) for a in phrase_actors(p, self.ctx)
+            a for p in prep_objects(noun, frozenset({"by"})) for a in phrase_actors(p, self.ctx)
         ]
         for child in noun.children:
             if not source and child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -667,13 +490,13 @@ class SentenceCoder:
         preps = rule.preps or NOUN_TARGET_PREPS
         holders = [noun] + ([verb] if verb is not None else [])
         target = [
-            a for h in holders for p in _prep_objects(h, preps) for a in phrase_actors(p, self.ctx)
+            a for h in holders for p in prep_objects(h, preps) for a in phrase_actors(p, self.ctx)
         ]
         if not target and verb is not None and rule.verbs_with:
             target = [
-                a for p in _prep_objects(verb, RECIPIENT_PREPS) for a in phrase_actors(p, self.ctx)
+                a for p in prep_objects(verb, RECIPIENT_PREPS) for a in phrase_actors(p, self.ctx)
             ]
-        if _asks(rule):
+        if asks(rule):
             # "there is an urgent need for X to agree": the document's voice asks X
             target = target or self._asked_of(noun)
             source = source or list(self.ctx.speaker)
@@ -681,32 +504,13 @@ class SentenceCoder:
 
     def _adjective_event(self, adjective: Token, rule: Rule) -> Coded | None:
         passive = [
-            a for s in _children(adjective, {"nsubjpass"}) for a in phrase_actors(s, self.ctx)
+            a for s in children(adjective, {"nsubjpass"}) for a in phrase_actors(s, self.ctx)
         ]
         source = passive or subjects(adjective, self.ctx) or subjects(adjective.head, self.ctx)
         target: list[Actor] = []
-        for prep in _children(adjective, {"prep"}):
+        for prep in children(adjective, {"prep"}):
             target = subtree_actors(prep, self.ctx)
             if target:
                 break
         scope = clause_scope(adjective.head if adjective.dep_ == "acomp" else adjective)
         return self._finish(rule, adjective, adjective.head, source, target[:1], False, scope)
-
-
-def clause_scope(token: Token, *, skip: frozenset[int] = frozenset()) -> list[Token]:
-    """The tokens of a predicate's own clause, nearest first: its subtree without nested
-    clauses, without coordinated verbs (each its own clause: "fired rockets at Ganja and
-    accused Yerevan") and without the phrases in `skip`."""
-    out: list[Token] = []
-    queue = [token]
-    while queue:
-        current = queue.pop(0)
-        out.append(current)
-        queue.extend(
-            c
-            for c in current.children
-            if c.dep_ not in CLAUSE_DEPS
-            and c.i not in skip
-            and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
-        )
-    return out

@@ -1,0 +1,243 @@
+"""Matching pattern rules on the dependency parse: which word is a predicate of which
+rule, and the parse relations the engine reads its arguments from."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.coding.rules import Rule, RuleSet
+
+CLAUSE_DEPS = frozenset({"relcl", "ccomp", "advcl", "parataxis"})
+
+
+CLAUSE_OWNING_ROOTS = frozenset({"02", "10", "13"})
+
+
+ASKED_DEPS = frozenset({"ccomp", "advcl", "relcl", "acl"})
+
+
+HOST_PREPS = frozenset({"in", "at"})
+
+
+DEFINITE = frozenset({"the", "this", "these", "those", "that", "such"})
+
+
+STATIVE_VERBS = frozenset({"be", "remain", "seem", "appear", "become", "stay"})
+
+
+QUANTITY_NOUNS = frozenset(
+    {
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "round",
+        "series",
+        "number",
+        "lot",
+        "couple",
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "wave",
+        "spate",
+    }
+)
+
+
+def asks(rule: Rule) -> bool:
+    """An appeal, a demand or a threat: whom it addresses may be the subject of the
+    clause it asks for or threatens."""
+    return rule.modality == "appeal" or rule.code[:2] in CLAUSE_OWNING_ROOTS
+
+
+def owns_clause(rule: Rule) -> bool:
+    """What an appeal, demand or threat asks for, or a denial denies, is not an event."""
+    return asks(rule) or rule.code == "016"
+
+
+def is_definite_reference(noun: Token) -> bool:
+    """ "the attack", "these killings", or a bare plural ("attacks on peacekeepers are
+    war crimes"): not a new event once violence has been reported."""
+    dets = [c for c in noun.children if c.dep_ == "det"]
+    if not dets:
+        return noun.tag_ in ("NNS", "NNPS")
+    return any(c.lower_ in DEFINITE for c in dets)
+
+
+def is_stative(clause: Token) -> bool:
+    """A clause that describes a state: a copula or a verb like "remain", "seem"."""
+    return clause.lemma_.lower() in STATIVE_VERBS or any(
+        c.dep_ in ("acomp", "attr") for c in clause.children
+    )
+
+
+def asked_clauses(verb: Token) -> list[Token]:
+    return [c for c in verb.children if c.dep_ in ASKED_DEPS | {"xcomp"}]
+
+
+def predicate_kind(token: Token) -> str | None:
+    if token.pos_ == "VERB":
+        if token.tag_ == "VBN" and token.dep_ in ("acomp", "amod"):
+            return "adjective"
+        return "verb"
+    if token.pos_ in ("NOUN", "PROPN"):
+        return "noun"
+    if (
+        token.pos_ == "ADJ" and token.dep_ != "amod"
+    ):  # "concerned about", not "the parties concerned"
+        return "adjective"
+    return None
+
+
+def children(token: Token, deps: frozenset[str] | set[str]) -> list[Token]:
+    return [c for c in token.children if c.dep_ in deps]
+
+
+def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
+    return [
+        pobj
+        for prep in token.children
+        if prep.dep_ in ("prep", "prt", "agent", "dative") and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ in ("pobj", "pcomp")
+    ]
+
+
+def direct_object(token: Token) -> Token | None:
+    objs = children(token, {"dobj", "attr"})
+    return objs[0] if objs else None
+
+
+def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
+    verbs = rule.verbs_with or ruleset.markers.support_verbs
+    verb = support_verb(token, verbs) if rule.kind == "noun" else None
+    if rule.verbs_with and verb is None:
+        return False
+    if rule.preps and not (
+        prep_objects(token, rule.preps)
+        or (verb is not None and prep_objects(verb, rule.preps))
+        or marked_clauses(token, rule.preps)
+    ):
+        return False
+    if rule.particles and not any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in rule.particles for c in token.children
+    ):
+        return False
+    if rule.requires_clause and not asked_clauses(token):
+        return False
+    if rule.subjects and not any(
+        {c.lemma_.lower(), c.lower_} & rule.subjects
+        for c in token.children
+        if c.dep_ in ("nsubj", "nsubjpass")
+    ):
+        return False
+    return not rule.objects or object_fits(token, rule.objects)
+
+
+def object_fits(token: Token, objects: frozenset[str]) -> bool:
+    """The direct object has one of the lemmas, or is an actor ("@actor") or an amount of
+    money ("#money") when the rule says so."""
+    obj = direct_object(token)
+    if obj is None:
+        return False
+    if {obj.lemma_.lower(), obj.lower_} & objects:
+        return True
+    if "#money" in objects and (
+        obj.ent_type_ == "MONEY" or any(t.ent_type_ == "MONEY" for t in obj.subtree)
+    ):
+        return True
+    return "@actor" in objects and (
+        obj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or obj.lower_ in ("it", "them")
+    )
+
+
+def marked_clauses(token: Token, marks: frozenset[str]) -> list[Token]:
+    """Clauses hanging from `token` introduced by one of `marks` ("for X to release")."""
+    return [
+        clause
+        for clause in asked_clauses(token)
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in clause.children)
+    ]
+
+
+def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
+    """The rules whose predicate is `token`, most specific first."""
+    kind = predicate_kind(token)
+    if kind is None:
+        return []
+    found: list[Rule] = []
+    for lemma in dict.fromkeys((token.lemma_.lower(), token.lower_)):
+        found.extend(
+            r
+            for r in ruleset.candidates(kind, lemma)
+            if r not in found and rule_applies(r, token, ruleset)
+        )
+    return found
+
+
+def match_rule(token: Token, ruleset: RuleSet) -> Rule | None:
+    """The most specific event rule whose predicate is `token`, if any."""
+    return next((r for r in match_rules(token, ruleset) if not r.reporting), None)
+
+
+def governing_verb(noun: Token) -> Token | None:
+    """The verb a noun is the object of, directly or through prepositions ("engaged ... in
+    talks"); None when the noun hangs from another noun first."""
+    current, hops = noun, 0
+    while current.dep_ in ("dobj", "pobj", "nsubjpass", "prep", "attr") and hops < 5:
+        current = current.head
+        hops += 1
+        if current.pos_ in ("VERB", "AUX"):
+            return current
+        # "held three hours of talks" passes through "hours"; "the end of talks" stops
+        if (
+            current.pos_ in ("NOUN", "PROPN")
+            and current.lemma_.lower() not in QUANTITY_NOUNS
+            and current.dep_ != "pobj"
+        ):
+            return None
+    return None
+
+
+def support_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
+    """The light verb that carries a noun event: "held talks", "talks held in Doha"."""
+    verb = governing_verb(noun)
+    if verb is not None and verb.lemma_.lower() in verbs:
+        return verb
+    for child in noun.children:
+        if child.dep_ == "acl" and child.lemma_.lower() in verbs:
+            return child
+    return None
+
+
+def host_noun(noun: Token) -> Token | None:
+    """The people a noun event is attributed to by a preposition: "negotiators in
+    session", "the delegations at the talks"."""
+    prep = noun.head
+    if noun.dep_ == "pobj" and prep.lower_ in HOST_PREPS and prep.head.pos_ in ("NOUN", "PROPN"):
+        return prep.head
+    return None
+
+
+def clause_scope(token: Token, *, skip: frozenset[int] = frozenset()) -> list[Token]:
+    """The tokens of a predicate's own clause, nearest first: its subtree without nested
+    clauses, without coordinated verbs (each its own clause: "fired rockets at Ganja and
+    accused Yerevan") and without the phrases in `skip`."""
+    out: list[Token] = []
+    queue = [token]
+    while queue:
+        current = queue.pop(0)
+        out.append(current)
+        queue.extend(
+            c
+            for c in current.children
+            if c.dep_ not in CLAUSE_DEPS
+            and c.i not in skip
+            and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
+        )
+    return out
