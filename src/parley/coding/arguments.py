@@ -19,6 +19,7 @@ MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 OF_PREPS = frozenset({"of", "from"})
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "punct", "cc", "prep"})
 OBJECT_PRONOUNS = frozenset({"it", "them"})
+POSSESSIVES = frozenset({"its", "their", "his", "her"})
 STATE_KINDS = frozenset({"country", "adjective", "capital", "metonym", "pronoun"})
 
 
@@ -37,6 +38,7 @@ class Context:
     home: str = ""  # the state the document reports from or about
     violence_seen: bool = False  # "the attack" after the first is the same attack
     last_violent: tuple[Actor, ...] = ()  # who did it
+    accusers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # accused -> who
 
 
 def conjuncts(token: Token) -> list[Token]:
@@ -127,6 +129,15 @@ def _antecedent(pronoun: Token, ctx: Context) -> list[Actor]:
     return []
 
 
+def _possessor(pronoun: Token, ctx: Context) -> list[Actor]:
+    """ "Moscow said its forces struck ...": the nearest actor named before "its"."""
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - 60), -1):
+        mention = ctx.mentions.get(i)
+        if mention is not None and mention.kind != "pronoun":
+            return list(mention.actors)
+    return []
+
+
 def group_noun(head: Token, kb: ActorKB) -> GroupNoun | None:
     """The group noun a phrase ends in: two words first ("Defense Ministry", "air force")."""
     before = head.doc[head.i - 1] if head.i > head.sent.start else None
@@ -159,6 +170,8 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
                 found.extend(mention.actors)
             elif child.dep_ == "compound":  # "the Russian Defense Ministry"
                 found.extend(_modifier_actors(child, ctx))
+            elif child.dep_ == "poss" and child.lower_ in POSSESSIVES:
+                found.extend(_possessor(child, ctx))  # "its forces": whose they are
         elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

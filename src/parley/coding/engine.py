@@ -193,6 +193,11 @@ class SentenceCoder:
                     self.ctx.violence_seen = True
                     # unnamed attackers too: they are placed with the event that names them
                     self.ctx.last_violent = tuple(a for a in event.source if a.entity or a.sector)
+                if event.code[:2] == "11":  # who accused whom: a denial answers them
+                    for accused in event.target:
+                        self.ctx.accusers[accused.entity] = tuple(
+                            a for a in event.source if a.entity
+                        )
                 named = tuple(a for a in event.source if a.entity)
                 if named and not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.last_source = named
@@ -291,6 +296,9 @@ class SentenceCoder:
         scope: list[Token],
     ) -> Coded | None:
         sector = self.rules.markers.sector_for(rule.code)
+        if rule.code == "016" and not target:
+            # a denial answers whoever accused the denier
+            target = [a for s in source for a in self.ctx.accusers.get(s.entity, ())]
         source = _resolved_first(as_government(source, self.ctx, sector))
         # a state named as a whole acts as a whole as target too ("sanctions on Iran")
         target = _resolved_first(_without(as_government(target, self.ctx, sector), source))
