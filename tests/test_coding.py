@@ -195,3 +195,16 @@ def test_coding_an_interaction_without_a_target_is_not_coded() -> None:
 def test_coding_a_protest_with_no_named_target_is_against_the_home_government() -> None:
     events = coded("NAIROBI, March 3 (Parley Wire) - Thousands of protesters marched in Nairobi.")
     assert [e[:3] for e in events] == [("141", ["KEN/OPP"], ["KEN/GOV"])]
+
+
+def test_coding_every_three_digit_cameo_code_has_a_rule() -> None:
+    from parley.coding.rules import default_rules
+    from parley.ontology import cameo_table
+
+    ruleset = default_rules()
+    coded_by_rules = {r.code for r in ruleset.rules} | {
+        f.code for r in ruleset.rules for f in r.refine
+    }
+    three_digit = {c for c in cameo_table() if len(c) == 3}
+    missing = {c for c in three_digit if not any(k.startswith(c) for k in coded_by_rules)}
+    assert missing == set()
