@@ -336,6 +336,8 @@ class SentenceCoder:
             for patient in children(verb, {"nsubjpass"}):
                 if patient.i in matches and matches[patient.i].kind == "noun":
                     target += self._event_actors(patient, matches[patient.i])
+                elif rule.reports_object and not _actor_phrase(patient, self.ctx):
+                    target += list(self.ctx.last_actors)  # "the move was condemned by X"
                 else:
                     target += phrase_actors(patient, self.ctx)
         else:
@@ -411,13 +413,12 @@ class SentenceCoder:
         source, target = self._noun_sides(
             noun, support_verb(noun, rule.verbs_with or self.support), rule
         )
-        named = [a for a in source + target if a.entity]
-        earlier = (
-            rule.code[:2] in UNNAMED_ROOTS
-            and self.ctx.violence_seen
-            and is_definite_reference(noun)
-        )
-        return named or (list(self.ctx.last_violent) if earlier else [])
+        named = [a for a in source + target if a.entity or a.sector]
+        if named or not is_definite_reference(noun):
+            return named
+        if rule.code[:2] in UNNAMED_ROOTS:
+            return list(self.ctx.last_violent) if self.ctx.violence_seen else []
+        return list(self.ctx.last_actors)  # "criticised the arrest": whoever did the last event
 
     def _parties(self, noun: Token, verbs: frozenset[str] = frozenset()) -> list[Actor]:
         """Everyone a noun event names: between/among/with, its modifiers, its support
