@@ -409,7 +409,9 @@ class SentenceCoder:
         talks"): its parties, else those of the two-sided event last reported; "the
         strike" after violence was reported is that violence's doer."""
         if rule.symmetric:
-            return self._parties(noun, rule.verbs_with) or list(self.ctx.parties)
+            return self._parties(noun, rule.verbs_with) or list(
+                self.ctx.parties or self.ctx.salient[:2]
+            )
         source, target = self._noun_sides(
             noun, support_verb(noun, rule.verbs_with or self.support), rule
         )
