@@ -91,7 +91,7 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             for s in subj:
                 actors.extend(a for a in phrase_actors(s, ctx) if a not in actors)
             if not actors and all(s.lower_ in THIRD_PERSON for s in subj):
-                earlier = list(ctx.last_source) if subj[0].lower_ != "it" else []
+                earlier = list(ctx.last_source or ctx.speaker) if subj[0].lower_ != "it" else []
                 return _reporter(current, ctx) or earlier
             return actors
         if current.dep_ == "acl" and any(c.lower_ == "to" for c in current.children):
