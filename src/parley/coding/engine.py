@@ -248,7 +248,7 @@ class SentenceCoder:
         serious") qualifies: a reported action that no rule coded is not turned into a
         vague 010."""
         said = children(verb, {"ccomp"})
-        if said and not all(is_stative(clause) for clause in said):
+        if not said or not all(is_stative(clause) for clause in said):
             return []
         source = subjects(verb, self.ctx)
         about = [
@@ -442,7 +442,7 @@ class SentenceCoder:
         for pobj in prep_objects(noun, frozenset({"between", "among"})):
             # the parser often loses the coordination inside "between A and B": take
             # every actor named in the phrase
-            add(subtree_actors(pobj, self.ctx))
+            add(subtree_actors(pobj, self.ctx, skip=frozenset({"relcl", "prep", "acl"})))
         host = host_noun(noun)
         if host is not None:
             add(phrase_actors(host, self.ctx))
