@@ -102,14 +102,20 @@ def code_sentences(
     home = _home_country(document, ctx, prefer)
     ctx.home = home
     coder = SentenceCoder(rules, ctx)
+    last_violence = ""  # the country of the last violence reported
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
         events = []
         for coded in coder.code(sentence):
             event = _event(coded, document, number, sentence, dates, index, kb, prefer)
+            country = _scope_country(coded, event, index, kb, prefer)
+            if event.root in VIOLENT_ROOTS:
+                # violence with no place of its own happened where the last violence did
+                country = country or last_violence
+                last_violence = country or last_violence
             event = _localised(
                 event,
-                _scope_country(coded, event, index, kb, prefer) or home,
+                country or home,
                 own=_own_state(speaker, kb),
             )
             if any(a.entity for a in event.source + event.target):

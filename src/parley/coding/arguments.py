@@ -181,7 +181,7 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
 
 def _with_sector(actor: Actor, sector: str, ctx: Context) -> Actor:
     """A state's actor takes the noun's sector; an organisation keeps its own."""
-    if actor.entity in ctx.state_entities or not actor.sector:
+    if actor.entity in ctx.state_entities or not actor.entity:
         return Actor(actor.entity, sector, actor.country, actor.name, actor.text)
     return actor
 
