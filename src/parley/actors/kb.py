@@ -69,15 +69,10 @@ class ActorKB:
     def __init__(self) -> None:
         self.countries: dict[str, Country] = {}
         self.orgs: dict[str, Actor] = {}
-        self.org_cameo: dict[str, str] = {}
         self.offices: dict[str, list[Office]] = defaultdict(list)
         self.groups: dict[str, GroupNoun] = {}
         self.aliases: dict[str, set[Entry]] = defaultdict(set)
-        self.by_capital: dict[str, str] = {}
         self.publishers: dict[str, Actor] = {}
-
-    def entries(self, text: str) -> set[Entry]:
-        return self.aliases.get(normalise(text), set())
 
     def alias_items(self) -> Iterator[tuple[str, set[Entry]]]:
         return iter(self.aliases.items())
@@ -122,9 +117,6 @@ class ActorKB:
                 return actor
         return None
 
-    def capital_country(self, city: str) -> str | None:
-        return self.by_capital.get(normalise(city))
-
 
 def normalise(text: str) -> str:
     """The form aliases are compared in: no leading article, single spaces, casefolded
@@ -167,7 +159,6 @@ def _load_countries(kb: ActorKB, path: Path) -> None:
             kb.aliases[normalise(alias)].add(Entry("adjective", iso3))
         if row["capital"]:
             kb.aliases[normalise(row["capital"])].add(Entry("capital", iso3))
-            kb.by_capital[normalise(row["capital"])] = iso3
         for alias in split_list(row["metonyms"]):
             kb.aliases[normalise(alias)].add(Entry("metonym", iso3))
     if problems:
@@ -181,7 +172,6 @@ def _load_orgs(kb: ActorKB, path: Path) -> None:
             problems.append(f"{line}: {row['id']}: unknown sector {row['sector']!r}")
             continue
         kb.orgs[row["id"]] = Actor(row["id"], row["sector"], row["country"], row["name"])
-        kb.org_cameo[row["id"]] = row["cameo"]
         for alias in [row["name"], *split_list(row["aliases"])]:
             kb.aliases[normalise(alias)].add(Entry("org", row["id"]))
     if problems:

@@ -99,9 +99,10 @@ def resolve_speaker(
     spans = matcher_for(kb, nlp).spans(doc)
     if not spans:
         return ()
-    entries = [(best_entry(kb.aliases[alias]), s.text) for s, alias in spans]
-    entries.sort(key=lambda pair: KIND_ORDER.index(pair[0].kind))
-    entry, said = entries[0]
+    entry = min(
+        (best_entry(kb.aliases[alias]) for _, alias in spans),
+        key=lambda e: KIND_ORDER.index(e.kind),
+    )
     actor = kb.actor(entry, on=on, text=text)
     if entry.kind in ("country", "adjective", "capital", "metonym"):
         actor = Actor(actor.entity, "GOV", actor.country, actor.name, text)

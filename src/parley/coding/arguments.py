@@ -20,7 +20,6 @@ OF_PREPS = frozenset({"of", "from"})
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "punct", "cc", "prep"})
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
-STATE_KINDS = frozenset({"country", "adjective", "capital", "metonym", "pronoun"})
 
 
 @dataclass

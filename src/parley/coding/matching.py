@@ -180,11 +180,6 @@ def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
     return found
 
 
-def match_rule(token: Token, ruleset: RuleSet) -> Rule | None:
-    """The most specific event rule whose predicate is `token`, if any."""
-    return next((r for r in match_rules(token, ruleset) if not r.reporting), None)
-
-
 def governing_verb(noun: Token) -> Token | None:
     """The verb a noun is the object of, directly or through prepositions ("engaged ... in
     talks"); None when the noun hangs from another noun first."""
