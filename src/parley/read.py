@@ -221,7 +221,7 @@ def from_text(
             ),
             None,
         )
-        or _speaker_from_text(paragraphs, rules)
+        or _speaker_from_text([title or "", *paragraphs], rules)
     )
     return Document(
         id=doc_id,
