@@ -131,12 +131,20 @@ def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
     if rule.requires_clause and not asked_clauses(token):
         return False
     if rule.subjects and not any(
-        {c.lemma_.lower(), c.lower_} & rule.subjects
-        for c in token.children
-        if c.dep_ in ("nsubj", "nsubjpass")
+        {c.lemma_.lower(), c.lower_} & rule.subjects for c in _subject_words(token)
     ):
         return False
     return not rule.objects or object_fits(token, rule.objects)
+
+
+def _subject_words(token: Token) -> list[Token]:
+    """The subject of a verb, or of the verb it is coordinated with ("defied the curfew
+    and marched")."""
+    while True:
+        found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found or token.dep_ != "conj" or token.head.i == token.i:
+            return found
+        token = token.head
 
 
 def object_fits(token: Token, objects: frozenset[str]) -> bool:
