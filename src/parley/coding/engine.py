@@ -370,6 +370,12 @@ class SentenceCoder:
         )
 
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
+        if rule.topic_object:  # "discussed the situation in Syria with Lavrov"
+            return [
+                a
+                for p in prep_objects(verb, frozenset({"with"}))
+                for a in phrase_actors(p, self.ctx)
+            ]
         if rule.preps:
             named = [a for p in prep_objects(verb, rule.preps) for a in phrase_actors(p, self.ctx)]
             return named or (self._asked_of(verb) if asks(rule) else [])

@@ -38,6 +38,7 @@ KEYS = {
     "fallback",
     "requires_clause",
     "subjects",
+    "topic_object",
 }
 
 
@@ -62,6 +63,7 @@ class Rule:
     fallback: bool = False  # only when the sentence has no other event
     requires_clause: bool = False  # "called on X to ...", not a courtesy call on X
     subjects: frozenset[str] = frozenset()  # the subject's head must be one of these
+    topic_object: bool = False  # the object is what is talked about, never a party
     symmetric: bool = False
     reports_object: bool = False
     modality: str | None = None
@@ -210,6 +212,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         fallback=bool(raw.get("fallback", False)),
         requires_clause=bool(raw.get("requires_clause", False)),
         subjects=_words(raw.get("subjects")),
+        topic_object=bool(raw.get("topic_object", False)),
         symmetric=bool(raw.get("symmetric", False)),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
