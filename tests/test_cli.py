@@ -205,7 +205,7 @@ def test_cli_explain_shows_actors_events_rules_and_misses(tmp_path) -> None:
     doc = tmp_path / "note.txt"
     doc.write_text(
         "Kenya welcomed the agreement between Ethiopia and Eritrea.\n\n"
-        "Kenya and Uganda discussed the weather in Kampala.\n",
+        "Kenya and Uganda enjoyed the weather in Kampala.\n",
         encoding="utf-8",
     )
     result = run_parley("explain", str(doc), "--published", "2021-03-05")
@@ -214,4 +214,4 @@ def test_cli_explain_shows_actors_events_rules_and_misses(tmp_path) -> None:
     assert "actor 'Kenya' -> KEN (country)" in text
     assert "event 051 Praise or endorse: KEN/GOV -> ETH/GOV, ERI/GOV" in text
     assert "[rule praise.welcome on 'welcomed']" in text
-    assert "actors but no rule for its predicates (discuss)" in text
+    assert "actors but no rule for its predicates (enjoy)" in text
