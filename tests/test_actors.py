@@ -96,3 +96,18 @@ def test_actors_user_file_adds_people(tmp_path) -> None:
     kb = load_kb([extra])
     entry = next(iter(kb.aliases[normalise("Ana Example")]))
     assert kb.actor(entry, on=date(2021, 1, 1)).code == "CHL/GOV"
+
+
+def test_actors_surnames_after_a_full_name_or_a_title() -> None:
+    text = "Theresa May met Boris Johnson. In May the talks resumed. Mrs May said so."
+    found = [(m.text, m.actors[0].name) for m in _mentions_on(text, date(2017, 6, 1))]
+    assert found.count(("May", "Theresa May")) == 1  # "Mrs May", not the month
+    found = [
+        (m.text, m.actors[0].code)
+        for m in _mentions_on("Secretary Kerry called.", date(2015, 1, 25))
+    ]
+    assert ("Kerry", "USA/GOV") in found
+
+
+def _mentions_on(text: str, on: date) -> list:
+    return find_mentions(nlp.load()(text), kb=default_kb(), nlp=nlp.load(), on=on)

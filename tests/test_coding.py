@@ -177,13 +177,10 @@ def test_coding_police_violence_against_protesters_is_repression() -> None:
 
 def test_coding_a_later_the_attack_is_not_a_second_attack() -> None:
     text = (
-        "Gunmen attacked a hotel in Kabul on Monday.\n\n"
-        "The Secretary-General condemned the attack."
+        "Gunmen attacked a hotel in Kabul on Monday.\n\nThe Secretary-General condemned the attack."
     )
     events = parley.code(text, published=DAY)
-    assert [e.code[:2] for e in events].count("18") + [e.code[:2] for e in events].count(
-        "19"
-    ) == 1
+    assert [e.code[:2] for e in events].count("18") + [e.code[:2] for e in events].count("19") == 1
     condemnation = next(e for e in events if e.code == "111")
     assert [a.code for a in condemnation.target] == ["AFG/UAF"]
 

@@ -28,7 +28,7 @@ ORG_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "cameo")
 PEOPLE_COLUMNS = ("name", "aliases", "entity", "sector", "country", "start", "end", "office")
 GROUP_COLUMNS = ("lemma", "sector", "kind")
 PUBLISHER_COLUMNS = ("domain", "entity", "sector", "name")
-GROUP_KINDS = frozenset({"sector", "title", "member", "capital", "anaphor"})
+GROUP_KINDS = frozenset({"sector", "title", "honorific", "member", "capital", "anaphor"})
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,7 @@ class ActorKB:
         self.groups: dict[str, GroupNoun] = {}
         self.aliases: dict[str, set[Entry]] = defaultdict(set)
         self.publishers: dict[str, Actor] = {}
+        self.surnames: dict[str, set[str]] = defaultdict(set)  # "kerry" -> {"John Kerry"}
 
     def alias_items(self) -> Iterator[tuple[str, set[Entry]]]:
         return iter(self.aliases.items())
@@ -104,6 +105,17 @@ class ActorKB:
             return (on - (office.end or on)).days
 
         return min(offices, key=distance)
+
+    def in_office(self, surname: str, *, on: date | None) -> str | None:
+        """The one person of that surname holding an office on `on`, if exactly one."""
+        if on is None:
+            return None
+        holders = [
+            person
+            for person in self.surnames.get(surname.casefold(), ())
+            if any(o.start <= on and (o.end is None or on <= o.end) for o in self.offices[person])
+        ]
+        return holders[0] if len(holders) == 1 else None
 
     def publisher(self, url: str | None) -> Actor | None:
         """The actor whose official domain serves `url` (its longest matching suffix)."""
@@ -200,6 +212,7 @@ def _load_people(kb: ActorKB, path: Path) -> None:
         kb.offices[row["name"]].append(office)
         for alias in [row["name"], *split_list(row["aliases"])]:
             kb.aliases[normalise(alias)].add(Entry("person", row["name"]))
+            kb.surnames[alias.split()[-1].casefold()].add(row["name"])
     for offices in kb.offices.values():
         offices.sort(key=lambda o: o.start)
     if problems:

@@ -75,6 +75,7 @@ def find_mentions(
         entry = best_entry(kb.aliases[alias])
         actor = kb.actor(entry, on=on, text=span.text)
         mentions.append(Mention(span.start, span.end, span.text, (actor,), entry.kind))
+    mentions.extend(_surname_mentions(doc, mentions, kb=kb, on=on))
     if speaker:
         for token in doc:
             if token.lower_ in FIRST_PERSON and token.pos_ == "PRON":
@@ -83,6 +84,39 @@ def find_mentions(
                 )
                 mentions.append(Mention(token.i, token.i + 1, token.text, voiced, "pronoun"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _surname_mentions(
+    doc: Doc, mentions: list[Mention], *, kb: ActorKB, on: date | None
+) -> list[Mention]:
+    """Bare surnames the aliases leave out ("Kerry", "Mr Lavrov"): the person named in
+    full earlier in the text, else after a title ("Secretary Kerry") the one person of
+    that surname in office on the document's date."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    named: dict[str, Actor] = {}
+    out = []
+    people = {m.start: m for m in mentions if m.kind == "person"}
+    for token in doc:
+        if token.i in people:
+            named[people[token.i].text.split()[-1].casefold()] = people[token.i].actors[0]
+        if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
+            continue
+        if token.ent_type_ in ("DATE", "TIME"):  # "in May" is not Theresa May
+            continue
+        key = token.lower_
+        actor = named.get(key)
+        if actor is None and token.i > 0 and _is_title(doc[token.i - 1], kb):
+            person = kb.in_office(key, on=on)
+            if person is not None:
+                actor = kb.actor(Entry("person", person), on=on, text=token.text)
+        if actor is not None:
+            out.append(Mention(token.i, token.i + 1, token.text, (actor,), "person"))
+    return out
+
+
+def _is_title(token, kb: ActorKB) -> bool:  # noqa: ANN001 - a spaCy Token
+    group = kb.groups.get(token.lower_.rstrip(".")) or kb.groups.get(token.lemma_.lower())
+    return group is not None and group.kind in ("title", "honorific")
 
 
 def resolve_speaker(
