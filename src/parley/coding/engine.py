@@ -421,7 +421,10 @@ class SentenceCoder:
         source, target = self._noun_sides(
             noun, support_verb(noun, rule.verbs_with or self.support), rule
         )
-        named = [a for a in source + target if a.entity or a.sector]
+        # a reaction is to whoever did it: the doers, else whoever it was done to
+        named = [a for a in source if a.entity or a.sector] or [
+            a for a in target if a.entity or a.sector
+        ]
         if named or not is_definite_reference(noun):
             return named
         if rule.code[:2] in UNNAMED_ROOTS:
