@@ -93,6 +93,9 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             if not actors and all(s.lower_ in THIRD_PERSON for s in subj):
                 earlier = list(ctx.last_source or ctx.speaker) if subj[0].lower_ != "it" else []
                 return _reporter(current, ctx) or earlier
+            if not actors and all(s.lower_ in ("i", "we") for s in subj):
+                # a quotation: '"I condemn it," the Secretary-General said'
+                return _reporter(current, ctx)
             return actors
         if current.dep_ == "acl" and any(c.lower_ == "to" for c in current.children):
             # "expressed readiness to release": through the noun to the verb it hangs from
@@ -108,7 +111,7 @@ def _reporter(verb: Token, ctx: Context) -> list[Actor]:
     """ "Japan said it welcomed ...": a pronoun subject of a reported clause is the one
     who reports it."""
     current = verb
-    while current.dep_ in ("ccomp", "conj", "advcl") and current.head.i != current.i:
+    while current.dep_ in ("ccomp", "conj", "advcl", "parataxis") and current.head.i != current.i:
         current = current.head
         if current.i != verb.i and children(current, SUBJECT_DEPS):
             return subjects(current, ctx)
