@@ -19,7 +19,7 @@ from parley import nlp as nlp_module
 from parley.actors.kb import ActorKB, default_kb
 from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
 from parley.coding.arguments import Context
-from parley.coding.engine import Coded, SentenceCoder
+from parley.coding.engine import UNNAMED_ROOTS, Coded, SentenceCoder
 from parley.coding.rules import RuleSet, default_rules
 from parley.model import Actor, CodedDocument, Document, Event, Mention, TimeSpan
 from parley.ontology import lookup
@@ -102,6 +102,8 @@ def code_sentences(
     home = _home_country(document, ctx, prefer)
     ctx.home = home
     coder = SentenceCoder(rules, ctx)
+    own = _own_state(speaker, kb)
+    reporting = frozenset(r.id for r in rules.rules if r.reports_object)
     last_violence = ""  # the country of the last violence reported
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
@@ -113,16 +115,12 @@ def code_sentences(
                 # violence with no place of its own happened where the last violence did
                 country = country or last_violence
                 last_violence = country or last_violence
-            event = _localised(
-                event,
-                country or home,
-                own=_own_state(speaker, kb),
-            )
+            event = _localised(event, country or home, own=own)
             if any(a.entity for a in event.source + event.target):
                 events.append(event)
             else:
                 coder.notes.append(f"{coded.rule.id} on '{coded.trigger.text}': no actor resolved")
-        events = _one_violent_act(_reported_targets(events, rules))
+        events = _one_violent_act(_reported_targets(events, reporting))
         events = [_repression(_home_target(e, home, rules), rules) for e in events]
         for event in [e for e in events if not e.target]:
             if event.root not in rules.markers.target_optional:
@@ -218,7 +216,7 @@ def _localised(event: Event, country: str, *, own: str = "") -> Event:
     # once placed, an actor does not act on itself ("the Prime Minister welcomed" Britain)
     acting = {(a.entity, a.sector) for a in source}
     target = tuple(a for a in place(event.target) if (a.entity, a.sector) not in acting)
-    if country and not target and event.root in VIOLENT_ROOTS - {"15"}:
+    if country and not target and event.root in VIOLENT_ROOTS - {"15"}:  # force shown hits no one
         target = (Actor(country, "CVL", country, "", ""),)
     return replace(event, source=source, target=target)
 
@@ -266,7 +264,7 @@ def _one_violent_act(events: list[Event]) -> list[Event]:
     seen: set[tuple[str, ...]] = set()
     out = []
     for event in events:
-        if event.root in ("18", "19", "20"):
+        if event.root in UNNAMED_ROOTS:
             key = _entities(event.source)
             if key in seen:
                 continue
@@ -275,10 +273,9 @@ def _one_violent_act(events: list[Event]) -> list[Event]:
     return out
 
 
-def _reported_targets(events: list[Event], rules: RuleSet) -> list[Event]:
-    """A condemnation or welcome with no target takes the doer of the event it reports
-    in the same sentence ("condemns the attack in Kabul": the attackers)."""
-    reporting = {r.id for r in rules.rules if r.reports_object}
+def _reported_targets(events: list[Event], reporting: frozenset[str]) -> list[Event]:
+    """A condemnation or welcome (a rule in `reporting`) with no target takes the doer of
+    the event it reports in the same sentence ("condemns the attack in Kabul")."""
     out = []
     for event in events:
         if not event.target and event.rule in reporting:

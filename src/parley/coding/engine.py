@@ -118,12 +118,17 @@ def _reporter(verb: Token, ctx: Context) -> list[Actor]:
     return []
 
 
+def prep_actors(token: Token, preps: frozenset[str], ctx: Context) -> list[Actor]:
+    """The actors named as objects of `token`'s prepositions in `preps`."""
+    return [a for p in prep_objects(token, preps) for a in phrase_actors(p, ctx)]
+
+
 def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
     """The "by" agent of a passive verb or participle ("the statement signed by ...")."""
     participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
     if not participle and not children(verb, {"nsubjpass"}):
         return None
-    return [a for p in prep_objects(verb, frozenset({"by"})) for a in phrase_actors(p, ctx)]
+    return prep_actors(verb, frozenset({"by"}), ctx)
 
 
 def as_government(actors: list[Actor], ctx: Context, sector: str = "GOV") -> list[Actor]:
@@ -374,13 +379,9 @@ class SentenceCoder:
 
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
         if rule.topic_object:  # "discussed the situation in Syria with Lavrov"
-            return [
-                a
-                for p in prep_objects(verb, frozenset({"with"}))
-                for a in phrase_actors(p, self.ctx)
-            ]
+            return prep_actors(verb, frozenset({"with"}), self.ctx)
         if rule.preps:
-            named = [a for p in prep_objects(verb, rule.preps) for a in phrase_actors(p, self.ctx)]
+            named = prep_actors(verb, rule.preps, self.ctx)
             return named or (self._asked_of(verb) if asks(rule) else [])
         obj = direct_object(verb)
         if obj is not None and obj.i in matches and matches[obj.i].kind == "noun":
@@ -393,10 +394,8 @@ class SentenceCoder:
         direct = phrase_actors(obj, self.ctx) if obj is not None and takes_actor else []
         if direct:
             return direct
-        recipients = prep_objects(verb, RECIPIENT_PREPS)
-        if obj is not None:
-            recipients += prep_objects(obj, RECIPIENT_PREPS)
-        named = [a for p in recipients for a in phrase_actors(p, self.ctx)]
+        holders = [verb] if obj is None else [verb, obj]
+        named = [a for h in holders for a in prep_actors(h, RECIPIENT_PREPS, self.ctx)]
         if named:
             return named
         if asks(rule) and (asked := self._asked_of(verb)):
@@ -450,7 +449,7 @@ class SentenceCoder:
                 mention = self.ctx.mentions.get(child.i)
                 if mention is not None:
                     add(list(mention.actors))
-        add([a for p in prep_objects(noun, PARTY_PREPS) for a in phrase_actors(p, self.ctx)])
+        add(prep_actors(noun, PARTY_PREPS, self.ctx))
         for pobj in prep_objects(noun, frozenset({"between", "among"})):
             # the parser often loses the coordination inside "between A and B": take
             # every actor named in the phrase
@@ -459,13 +458,7 @@ class SentenceCoder:
         if host is not None:
             add(phrase_actors(host, self.ctx))
         if verb is not None:
-            add(
-                [
-                    a
-                    for p in prep_objects(verb, frozenset({"with"}))
-                    for a in phrase_actors(p, self.ctx)
-                ]
-            )
+            add(prep_actors(verb, frozenset({"with"}), self.ctx))
         return parties
 
     def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
@@ -502,9 +495,7 @@ class SentenceCoder:
         source: list[Actor] = []
         if verb is not None:
             source = _passive_agent(verb, self.ctx) or subjects(verb, self.ctx)
-        source = source or [
-            a for p in prep_objects(noun, frozenset({"by"})) for a in phrase_actors(p, self.ctx)
-        ]
+        source = source or prep_actors(noun, frozenset({"by"}), self.ctx)
         for child in noun.children:
             if not source and child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.ctx.mentions.get(child.i)
@@ -512,13 +503,9 @@ class SentenceCoder:
                     source = list(mention.actors)
         preps = rule.preps or NOUN_TARGET_PREPS
         holders = [noun] + ([verb] if verb is not None else [])
-        target = [
-            a for h in holders for p in prep_objects(h, preps) for a in phrase_actors(p, self.ctx)
-        ]
+        target = [a for h in holders for a in prep_actors(h, preps, self.ctx)]
         if not target and verb is not None and rule.verbs_with:
-            target = [
-                a for p in prep_objects(verb, RECIPIENT_PREPS) for a in phrase_actors(p, self.ctx)
-            ]
+            target = prep_actors(verb, RECIPIENT_PREPS, self.ctx)
         if asks(rule):
             # "there is an urgent need for X to agree": the document's voice asks X
             target = target or self._asked_of(noun)
