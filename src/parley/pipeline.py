@@ -54,7 +54,7 @@ def code(
 
     document = from_text(text, doc_id=doc_id, published=published)
     if speaker is not None:
-        document = Document(**{**document.__dict__, "speaker": speaker})
+        document = replace(document, speaker=speaker)
     return list(next(code_many([document])).events)
 
 
