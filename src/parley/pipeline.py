@@ -116,6 +116,8 @@ def code_sentences(
                 country = country or last_violence
                 last_violence = country or last_violence
             event = _localised(event, country or home, own=own)
+            if event.root in ARMED_ROOTS:
+                event = _fought(event, coder)
             if any(a.entity for a in event.source + event.target):
                 events.append(event)
             else:
@@ -175,6 +177,12 @@ def _home_country(document: Document, ctx: Context, prefer: set[str]) -> str:
 VIOLENT_ROOTS = frozenset({"15", "17", "18", "19", "20"})
 
 
+STATE_FORCES = frozenset({"GOV", "MIL", "COP", "SPY"})
+
+
+ARMED_ROOTS = frozenset({"18", "19", "20"})
+
+
 def _scope_country(
     coded: Coded, event: Event, index: dict[int, Mention], kb: ActorKB, prefer: set[str]
 ) -> str:
@@ -191,6 +199,16 @@ def _scope_country(
             if place is not None and place.country:
                 return place.country
     return ""
+
+
+def _fought(event: Event, coder: SentenceCoder) -> Event:
+    """An attack with no target is on the other side of the last fight; one that has a
+    target is the last fight."""
+    if not event.target:
+        return replace(event, target=coder.opponents(event.source))
+    if len({a.entity for a in event.source + event.target if a.entity}) > 1:
+        coder.ctx.belligerents = event.source + event.target
+    return event
 
 
 def _own_state(speaker: tuple[Actor, ...], kb: ActorKB) -> str:
@@ -216,7 +234,12 @@ def _localised(event: Event, country: str, *, own: str = "") -> Event:
     # once placed, an actor does not act on itself ("the Prime Minister welcomed" Britain)
     acting = {(a.entity, a.sector) for a in source}
     target = tuple(a for a in place(event.target) if (a.entity, a.sector) not in acting)
-    if country and not target and event.root in VIOLENT_ROOTS - {"15"}:  # force shown hits no one
+    own_forces = event.root in ARMED_ROOTS and any(
+        a.entity == country and a.sector in STATE_FORCES for a in source
+    )
+    if country and not target and event.root in VIOLENT_ROOTS - {"15"} and not own_forces:
+        # an unaimed attack hits the people where it happened; a state's own forces
+        # firing at home with no one named are testing or training, not attacking
         target = (Actor(country, "CVL", country, "", ""),)
     return replace(event, source=source, target=target)
 

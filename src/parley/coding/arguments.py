@@ -37,6 +37,7 @@ class Context:
     home: str = ""  # the state the document reports from or about
     violence_seen: bool = False  # "the attack" after the first is the same attack
     last_violent: tuple[Actor, ...] = ()  # who did it
+    belligerents: tuple[Actor, ...] = ()  # the last two sides seen fighting or in a truce
     accusers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # accused -> who
 
 

@@ -214,6 +214,8 @@ class SentenceCoder:
                     self.ctx.last_actors = tuple(a for a in actors if a.entity)
                 if event.symmetric and len({a.entity for a in event.source + event.target}) > 1:
                     self.ctx.parties = tuple(event.source + event.target)
+                    if event.code[:2] in UNNAMED_ROOTS or event.code.startswith("087"):
+                        self.ctx.belligerents = self.ctx.parties
         reporting = [
             (sentence.doc[i], r) for i, rules in found.items() for r in rules if r.reporting
         ]
@@ -319,6 +321,15 @@ class SentenceCoder:
         if modality == "intended":
             code = intended_code(code, self.rules.markers)
         return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
+
+    def opponents(self, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
+        """An attack that names no target, by one side of the two last reported as
+        fighting or in a ceasefire, is on the other side."""
+        entities = {a.entity for a in source if a.entity}
+        parties = self.ctx.belligerents
+        if not entities or not entities & {a.entity for a in parties}:
+            return ()
+        return tuple(a for a in parties if a.entity not in entities)
 
     def _refined(self, rule: Rule, trigger: Token) -> str:
         """A more specific code when the predicate's whole phrase says which ("call upon
