@@ -205,3 +205,34 @@ def test_coding_every_three_digit_cameo_code_has_a_rule() -> None:
     three_digit = {c for c in cameo_table() if len(c) == 3}
     missing = {c for c in three_digit if not any(k.startswith(c) for k in coded_by_rules)}
     assert missing == set()
+
+
+def test_coding_missiles_fired_by_a_state_at_home_hit_no_assumed_victims() -> None:
+    assert coded("North Korea's army fired two ballistic missiles from Pyongyang on Monday.") == []
+
+
+def test_coding_an_attack_naming_no_target_is_on_the_other_side_of_the_fight() -> None:
+    text = (
+        "Armenian forces shelled the Azerbaijani town of Tartar on Sunday.\n\n"
+        "Hours later, Azerbaijani troops launched an assault in the south."
+    )
+    events = coded(text)
+    assault = [e for e in events if e[1] == ["AZE/MIL"]]
+    assert assault and assault[0][0].startswith("19") and assault[0][2][0].startswith("ARM")
+
+
+def test_coding_condemning_these_attacks_targets_their_doers_not_their_victims() -> None:
+    text = (
+        "Rebel fighters of the M23 killed twelve villagers near Goma on Friday.\n\n"
+        "The European Union condemns these attacks against civilians."
+    )
+    condemnation = next(e for e in coded(text) if e[0] == "111")
+    assert condemnation[2] == ["M23/REB"]
+
+
+@pytest.mark.parametrize(
+    ("victims", "code"), [("more than 1,000 villagers", "202"), ("four villagers", "190")]
+)
+def test_coding_killing_hundreds_or_more_is_mass_killing(victims: str, code: str) -> None:
+    events = coded(f"Militiamen of the Rapid Support Forces killed {victims} in Darfur.")
+    assert [e[0] for e in events] == [code]

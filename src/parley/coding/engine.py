@@ -21,6 +21,7 @@ from parley.coding.matching import (
     asks,
     children,
     clause_scope,
+    count,
     direct_object,
     governing_verb,
     host_noun,
@@ -200,7 +201,10 @@ class SentenceCoder:
                 if event.code[:2] in UNNAMED_ROOTS:
                     self.ctx.violence_seen = True
                     # unnamed attackers too: they are placed with the event that names them
-                    self.ctx.last_violent = tuple(a for a in event.source if a.entity or a.sector)
+                    doers = tuple(a for a in event.source if a.entity or a.sector)
+                    if any(a.entity for a in doers) or not self.ctx.last_violent:
+                        # "unidentified attackers" do not hide those named before
+                        self.ctx.last_violent = doers
                 if event.code[:2] == "11":  # who accused whom: a denial answers them
                     for accused in event.target:
                         self.ctx.accusers[accused.entity] = tuple(
@@ -341,6 +345,10 @@ class SentenceCoder:
         if obj is not None:
             modifiers |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
         for refinement in rule.refine:
+            if refinement.at_least and obj is not None:
+                if count(obj) >= refinement.at_least:
+                    return refinement.code
+                continue
             if refinement.modifiers and modifiers & set(refinement.modifiers):
                 return refinement.code
             if any(all(w in words for w in item) for item in refinement.any):
@@ -435,13 +443,17 @@ class SentenceCoder:
             noun, support_verb(noun, rule.verbs_with or self.support), rule
         )
         # a reaction is to whoever did it: the doers, else whoever it was done to
-        named = [a for a in source if a.entity or a.sector] or [
-            a for a in target if a.entity or a.sector
-        ]
-        if named or not is_definite_reference(noun):
+        doers = [a for a in source if a.entity or a.sector]
+        definite = is_definite_reference(noun)
+        violence = rule.code[:2] in UNNAMED_ROOTS
+        if not doers and definite and violence and self.ctx.violence_seen:
+            # "condemns these attacks on civilians": those who were reported doing them
+            doers = list(self.ctx.last_violent)
+        named = doers or [a for a in target if a.entity or a.sector]
+        if named or not definite:
             return named
-        if rule.code[:2] in UNNAMED_ROOTS:
-            return list(self.ctx.last_violent) if self.ctx.violence_seen else []
+        if violence:
+            return []
         return list(self.ctx.last_actors)  # "criticised the arrest": whoever did the last event
 
     def _parties(self, noun: Token, verbs: frozenset[str] = frozenset()) -> list[Actor]:

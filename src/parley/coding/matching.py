@@ -244,3 +244,29 @@ def clause_scope(token: Token, *, skip: frozenset[int] = frozenset()) -> list[To
             and not (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX"))
         )
     return out
+
+
+MAGNITUDES = {"dozens": 24, "hundreds": 200, "thousands": 2000, "millions": 2_000_000}
+
+
+def count(noun: Token) -> int:
+    """How many a noun phrase counts: its largest number ("more than 1,000 members",
+    "three peacekeepers", "hundreds of people"); 0 when it gives none."""
+    best = 0
+    for token in noun.subtree:
+        if token.lower_ in MAGNITUDES:
+            best = max(best, MAGNITUDES[token.lower_])
+        elif token.like_num:
+            best = max(best, _number(token.text))
+    return best
+
+
+NUMBER_WORDS = {"dozen": 12, "hundred": 100, "thousand": 1000, "million": 1_000_000}
+
+
+def _number(text: str) -> int:
+    """Digits, or a round word; small number words count as less than any threshold."""
+    digits = text.replace(",", "")
+    if digits.isdigit():
+        return int(digits)
+    return NUMBER_WORDS.get(text.lower(), 0)

@@ -47,6 +47,7 @@ class Refinement:
     code: str
     any: tuple[tuple[str, ...], ...] = ()  # each item: words that must all occur
     modifiers: tuple[str, ...] = ()  # modifiers of the object or predicate word
+    at_least: int = 0  # the object counts at least this many ("killed more than 1,000")
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
                 code=str(item["code"]),
                 any=tuple(tuple(str(w).lower().split()) for w in item.get("any") or []),
                 modifiers=tuple(str(w).lower() for w in item.get("modifiers") or []),
+                at_least=int(item.get("at_least") or 0),
             )
         )
     return Rule(
