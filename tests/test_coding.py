@@ -236,3 +236,20 @@ def test_coding_condemning_these_attacks_targets_their_doers_not_their_victims()
 def test_coding_killing_hundreds_or_more_is_mass_killing(victims: str, code: str) -> None:
     events = coded(f"Militiamen of the Rapid Support Forces killed {victims} in Darfur.")
     assert [e[0] for e in events] == [code]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beijing called the Japanese measures a grave provocation.",
+        "Beijing described the Japanese exercises as blackmail.",
+        "Japan imposed export controls on China.\n\nBeijing said the measures were illegal.",
+    ],
+)
+def test_coding_a_verdict_on_what_a_state_did_criticises_that_state(sentence: str) -> None:
+    events = coded(sentence)
+    assert ("111", ["CHN/GOV"], ["JPN/GOV"]) in [e[:3] for e in events]
+
+
+def test_coding_a_verdict_word_as_a_plain_modifier_is_no_event() -> None:
+    assert coded("Beijing reported an illegal crossing on its border with Vietnam.") == []

@@ -27,6 +27,7 @@ from parley.coding.matching import (
     host_noun,
     is_definite_reference,
     is_stative,
+    judged,
     match_rules,
     owns_clause,
     prep_objects,
@@ -293,6 +294,8 @@ class SentenceCoder:
         return False
 
     def _build(self, token: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
+        if rule.judges:
+            return self._verdict(token, rule, matches)
         if rule.kind == "noun":
             return self._noun_event(token, rule)
         if rule.kind == "adjective":
@@ -534,6 +537,23 @@ class SentenceCoder:
             target = target or self._asked_of(noun)
             source = source or list(self.ctx.speaker)
         return source, target
+
+    def _verdict(self, word: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
+        """A verdict on a thing is on those who did it: "Moscow called the British
+        measures a provocation" is Moscow on Britain; "said the measures were unjustified"
+        on whoever took the measures last reported."""
+        thing, verb = judged(word) or (None, None)
+        if thing is None:
+            return None
+        source = subjects(verb, self.ctx) if verb is not None else list(self.ctx.speaker)
+        if thing.i in matches and matches[thing.i].kind == "noun":
+            target = self._event_actors(thing, matches[thing.i])  # "the detention is illegal"
+        else:
+            target = phrase_actors(thing, self.ctx) or subtree_actors(thing, self.ctx)
+        if not target and is_definite_reference(thing):
+            target = list(self.ctx.last_actors)
+        anchor = verb if verb is not None else word.head
+        return self._finish(rule, word, anchor, source, target, False, clause_scope(anchor))
 
     def _adjective_event(self, adjective: Token, rule: Rule) -> Coded | None:
         passive = [

@@ -130,6 +130,8 @@ def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
         return False
     if rule.requires_clause and not asked_clauses(token):
         return False
+    if rule.judges and judged(token) is None:
+        return False
     if rule.subjects and not any(
         {c.lemma_.lower(), c.lower_} & rule.subjects for c in _subject_words(token)
     ):
@@ -270,3 +272,20 @@ def _number(text: str) -> int:
     if digits.isdigit():
         return int(digits)
     return NUMBER_WORDS.get(text.lower(), 0)
+
+
+def judged(word: Token) -> tuple[Token, Token | None] | None:
+    """What a verdict word is said of, and the verb of whoever says it: "said the
+    measures were unjustified" (measures, said), "called the measures a provocation"
+    and "described the drills as pressure" (measures or drills, the verb); None when the
+    word is not predicated of anything ("an illegal crossing")."""
+    if word.dep_ == "oprd" or (word.dep_ == "pobj" and word.head.lower_ == "as"):
+        verb = word.head if word.dep_ == "oprd" else word.head.head
+        thing = direct_object(verb) if verb.dep_ != "dobj" else None
+        return (thing, verb) if thing is not None and thing.i != word.i else None
+    holder = word.head if word.dep_ in ("acomp", "attr") else word
+    things = children(holder, {"nsubj", "nsubjpass"})
+    if not things or things[0].lower_ in ("it", "this", "that", "there"):
+        return None  # "it is unacceptable that ...": not a verdict on a named thing
+    said = holder.head if holder.dep_ in ("ccomp", "conj", "parataxis") else None
+    return things[0], said

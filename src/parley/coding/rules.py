@@ -39,6 +39,7 @@ KEYS = {
     "requires_clause",
     "subjects",
     "topic_object",
+    "judges",
 }
 
 
@@ -65,6 +66,7 @@ class Rule:
     requires_clause: bool = False  # "called on X to ...", not a courtesy call on X
     subjects: frozenset[str] = frozenset()  # the subject's head must be one of these
     topic_object: bool = False  # the object is what is talked about, never a party
+    judges: bool = False  # a verdict on a thing: "called the measures a provocation"
     symmetric: bool = False
     reports_object: bool = False
     modality: str | None = None
@@ -215,6 +217,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         requires_clause=bool(raw.get("requires_clause", False)),
         subjects=_words(raw.get("subjects")),
         topic_object=bool(raw.get("topic_object", False)),
+        judges=bool(raw.get("judges", False)),
         symmetric=bool(raw.get("symmetric", False)),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
