@@ -161,8 +161,13 @@ def _is_bare_definite(head: Token) -> bool:
 
 
 def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
-    """Actors named in the phrase's modifiers: "Afghan politicians", "Council of Afghanistan"."""
+    """Actors named in the phrase's modifiers: "Afghan politicians", "Council of Afghanistan".
+    A possessor owns the phrase: "North Korea's U.N. ambassador" is North Korea's."""
     found: list[Actor] = []
+    for child in head.children:
+        mention = ctx.mentions.get(child.i)
+        if child.dep_ == "poss" and mention is not None:
+            return list(mention.actors)
     for child in head.children:
         if child.dep_ in MODIFIER_DEPS:
             mention = ctx.mentions.get(child.i)

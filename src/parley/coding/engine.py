@@ -422,7 +422,12 @@ class SentenceCoder:
             return named
         if asks(rule) and (asked := self._asked_of(verb)):
             return asked
-        return subtree_actors(obj, self.ctx) if obj is not None else []
+        inside = subtree_actors(obj, self.ctx) if obj is not None else []
+        rejected = rule.code[:2] == "12" and rule.objects
+        if not inside and obj is not None and rejected and is_definite_reference(obj):
+            # "rejected the resolution": the one who made it, the last to act
+            return list(self.ctx.last_actors)
+        return inside
 
     def _asked_of(self, verb: Token) -> list[Actor]:
         """Who an appeal or demand asks: the subject of the clause it asks for
