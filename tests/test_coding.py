@@ -253,3 +253,21 @@ def test_coding_a_verdict_on_what_a_state_did_criticises_that_state(sentence: st
 
 def test_coding_a_verdict_word_as_a_plain_modifier_is_no_event() -> None:
     assert coded("Beijing reported an illegal crossing on its border with Vietnam.") == []
+
+
+def test_coding_an_appeal_to_foreign_governments_is_not_to_the_home_state() -> None:
+    text = "KATHMANDU, May 2 (Parley Wire) - Nepal appealed to foreign governments for aid."
+    (appeal,) = parley.code(text, published=DAY)
+    assert appeal.root == "02" and [a.code for a in appeal.source] == ["NPL/GOV"]
+    assert [(a.entity, a.text) for a in appeal.target] == [("", "foreign governments")]
+
+
+def test_coding_a_possessor_owns_the_envoy_whatever_post_he_holds() -> None:
+    events = coded("Iran's U.N. envoy Ali Rezaei criticised Israel on Monday.")
+    assert [e[:3] for e in events] == [("111", ["IRN/GOV"], ["ISR/GOV"])]
+
+
+def test_coding_both_armies_committed_to_a_ceasefire_are_its_parties() -> None:
+    text = "Eritrea and Ethiopia signed a declaration that commits both armies to a ceasefire."
+    ceasefire = next(e for e in coded(text) if e[0].startswith(("087", "035")))
+    assert sorted(ceasefire[1] + ceasefire[2]) == ["ERI/GOV", "ETH/GOV"]

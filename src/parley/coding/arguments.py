@@ -89,6 +89,9 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if group.kind == "capital":
         return [_with_sector(a, "GOV", ctx) for a in inner if a.entity in ctx.state_entities]
     sector = _modifier_sector(head, ctx) or group.sector
+    if not inner and _is_generic(head, group):
+        # "all States", "foreign governments": nobody's in particular, not the home state's
+        return [Actor("", "", "", "", _np_text(head))]
     if not inner:
         return [Actor("", sector, "", "", _np_text(head))]
     return [_with_sector(a, sector, ctx) for a in inner]
@@ -153,6 +156,20 @@ def _is_definite(head: Token) -> bool:
 
 def _is_pair(head: Token) -> bool:
     return head.tag_ in ("NNS", "NNPS") and any(c.lower_ in ("both", "two") for c in head.children)
+
+
+GENERIC_MODIFIERS = frozenset(
+    {"other", "foreign", "international", "neighbouring", "neighboring", "regional", "world"}
+)
+
+
+def _is_generic(head: Token, group: GroupNoun) -> bool:
+    """ "foreign governments", "all States": states in general, not the home state;
+    "all armed groups" in a report on one country are still that country's."""
+    if head.tag_ not in ("NNS", "NNPS"):
+        return False
+    words = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "predet")}
+    return bool(words & GENERIC_MODIFIERS) or ("all" in words and group.sector == "GOV")
 
 
 def _is_bare_definite(head: Token) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from parley.coding.arguments import Context, phrase_actors, subtree_actors
+from parley.coding.arguments import Context, group_noun, phrase_actors, subtree_actors
 from parley.coding.matching import (
     ASKED_DEPS,
     asked_clauses,
@@ -159,6 +159,13 @@ def _distinct(actors: list[Actor]) -> list[Actor]:
             seen.add(key)
             out.append(actor)
     return out
+
+
+def _names_a_pair(token: Token, ctx: Context) -> bool:
+    """ "both armies", "the two sides", "the parties": a phrase that points back to two."""
+    group = group_noun(token, ctx.kb)
+    pair = any(c.lower_ in ("both", "two") for c in token.children)
+    return group is not None and (pair or group.kind == "anaphor")
 
 
 def _resolved_first(actors: list[Actor]) -> list[Actor]:
@@ -475,6 +482,8 @@ class SentenceCoder:
         verb = support_verb(noun, verbs or self.support)
         if verb is not None:
             add(_passive_agent(verb, self.ctx) or subjects(verb, self.ctx))
+        else:
+            add(self._committed_pair(noun))
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.ctx.mentions.get(child.i)
@@ -491,6 +500,17 @@ class SentenceCoder:
         if verb is not None:
             add(prep_actors(verb, frozenset({"with"}), self.ctx))
         return parties
+
+    def _committed_pair(self, noun: Token) -> list[Actor]:
+        """ "commits both armies to a ceasefire", "brought the two sides to talks": the
+        pair named as the object of the verb the noun hangs from."""
+        if noun.dep_ != "pobj":
+            return []
+        verb = noun.head.head
+        obj = direct_object(verb)
+        if obj is None or obj.i == noun.i or not _names_a_pair(obj, self.ctx):
+            return []
+        return phrase_actors(obj, self.ctx)
 
     def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
         verb = support_verb(noun, rule.verbs_with or self.support)
