@@ -271,3 +271,17 @@ def test_coding_both_armies_committed_to_a_ceasefire_are_its_parties() -> None:
     text = "Eritrea and Ethiopia signed a declaration that commits both armies to a ceasefire."
     ceasefire = next(e for e in coded(text) if e[0].startswith(("087", "035")))
     assert sorted(ceasefire[1] + ceasefire[2]) == ["ERI/GOV", "ETH/GOV"]
+
+
+def test_coding_condemning_these_actions_targets_who_last_acted() -> None:
+    text = (
+        "Over the past year, Canada has placed one restriction after another on our media.\n\n"
+        "We strongly condemn these actions."
+    )
+    events = coded(text, speaker="Ministry of Foreign Affairs of the People's Republic of China")
+    assert ("111", ["CHN/GOV"], ["CAN/GOV"]) in [e[:3] for e in events]
+
+
+def test_coding_a_governor_unknown_to_the_knowledge_base_governs_the_home_state() -> None:
+    text = "LAGOS, Oct 21 (Parley Wire) - Governor Ade Bello imposed a curfew on the city."
+    assert [e[:2] for e in coded(text)] == [("1723", ["NGA/GOV"])]

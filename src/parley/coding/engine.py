@@ -237,7 +237,23 @@ class SentenceCoder:
         for verb, rule in reporting:
             if rule.fallback and not events:
                 events.extend(self._statement(verb, rule))
+        if not events:
+            self._remember_subject(sentence)
         return events
+
+    def _remember_subject(self, sentence: Span) -> None:
+        """ "The United States has placed restrictions on our media ... We condemn these
+        actions": with no event coded, the sentence's subject is who acted last."""
+        if sentence.root.lemma_.lower() in self.rules.markers.reporting_verbs:
+            return  # who says something has not acted
+        named = [
+            a
+            for subject in children(sentence.root, SUBJECT_DEPS)
+            for a in phrase_actors(subject, self.ctx)
+            if a.entity and a.entity not in {s.entity for s in self.ctx.speaker}
+        ]
+        if named:
+            self.ctx.last_actors = tuple(named)
 
     def _missing(self, token: Token, rule: Rule) -> str:
         if rule.symmetric and rule.kind == "noun":
