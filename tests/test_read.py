@@ -379,3 +379,13 @@ def test_read_wire_dateline(tmp_path):
     doc = read_one(path)
     assert doc.dateline == "Nairobi"
     assert doc.text == "Kenya welcomed the deal between Ethiopia and Eritrea."
+
+
+def test_read_dateline_of_two_places_keeps_the_first_and_leaves_the_text(tmp_path):
+    path = write(
+        tmp_path / "a.txt",
+        "Talks resume\n\nBAKU/YEREVAN, Oct 11 (Parley Wire) - Armenia and Azerbaijan met again.\n",
+    )
+    doc = read_one(path)
+    assert doc.dateline == "Baku"
+    assert doc.text == "Armenia and Azerbaijan met again."
