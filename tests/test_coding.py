@@ -285,3 +285,22 @@ def test_coding_condemning_these_actions_targets_who_last_acted() -> None:
 def test_coding_a_governor_unknown_to_the_knowledge_base_governs_the_home_state() -> None:
     text = "LAGOS, Oct 21 (Parley Wire) - Governor Ade Bello imposed a curfew on the city."
     assert [e[:2] for e in coded(text)] == [("1723", ["NGA/GOV"])]
+
+
+def test_coding_the_group_and_its_fighters_are_the_organisation_last_named() -> None:
+    text = (
+        "Al-Shabaab fighters attacked a police station in Mogadishu on Monday.\n\n"
+        "The group said its fighters had also attacked an army convoy near Baidoa."
+    )
+    sources = {a for e in coded(text) for a in e[1]}
+    assert sources == {"AL_SHABAAB/REB"}
+
+
+def test_coding_condemning_the_strikes_targets_their_doers() -> None:
+    text = (
+        "French warplanes struck rebel bases in northern Mali on Friday.\n\n"
+        "The African Union called on Mali to protect civilians.\n\n"
+        "Algeria condemned the strikes."
+    )
+    condemnation = next(e for e in coded(text) if e[0] == "111")
+    assert condemnation[2] == ["FRA/MIL"]

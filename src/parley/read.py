@@ -31,7 +31,8 @@ MAX_TITLE = 200
 # "NAIROBI, Dec 31 (Reuters) - ", "DOHA (AP) — ": a wire story's place and agency;
 # of "BAKU/YEREVAN, Oct 11 -", filed from two places, the first is kept.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z])(?:/[A-Z][A-Z.'\- ]{1,40}[A-Z])*(?:,\s*[A-Z][A-Za-z .'\-]{0,30}?)?"
+    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z])(?:/[A-Z][A-Z.'\- ]{1,40}[A-Z])*"
+    r"(?:,\s*[A-Z][A-Za-z .'\-]{0,30}?)?"
     r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s+"
 )
 

@@ -28,7 +28,9 @@ ORG_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "cameo")
 PEOPLE_COLUMNS = ("name", "aliases", "entity", "sector", "country", "start", "end", "office")
 GROUP_COLUMNS = ("lemma", "sector", "kind")
 PUBLISHER_COLUMNS = ("domain", "entity", "sector", "name")
-GROUP_KINDS = frozenset({"sector", "title", "honorific", "member", "capital", "anaphor"})
+GROUP_KINDS = frozenset(
+    {"sector", "title", "honorific", "member", "capital", "anaphor", "organisation"}
+)
 
 
 @dataclass(frozen=True)

@@ -83,6 +83,9 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return inner
     if group.kind == "member":
         return inner
+    if group.kind == "organisation":
+        # "the group's fighters", "the bloc said": the organisation last named
+        return inner or (_last_organisation(head, ctx) if _is_definite_ref(head) else [])
     if group.kind == "title" and not inner and _is_bare_definite(head):
         # "the Secretary", "the Ministry": the document's voice, else the one last named
         return list(ctx.speaker or ctx.last_source)
@@ -132,12 +135,35 @@ def _antecedent(pronoun: Token, ctx: Context) -> list[Actor]:
     return []
 
 
+def _last_organisation(head: Token, ctx: Context) -> list[Actor]:
+    for i in range(head.i - 1, -1, -1):
+        mention = ctx.mentions.get(i)
+        if mention is not None:
+            named = [a for a in mention.actors if a.entity not in ctx.state_entities]
+            if named and mention.kind != "pronoun":
+                return named
+    return []
+
+
+def _is_definite_ref(head: Token) -> bool:
+    """ "the group", "this alliance": no adjective or name of its own."""
+    dets = [c.lower_ for c in head.children if c.dep_ == "det"]
+    own = [c for c in head.children if c.dep_ in ("amod", "compound", "nmod")]
+    return bool(dets) and dets[0] in ("the", "this", "that") and not own
+
+
 def _possessor(pronoun: Token, ctx: Context) -> list[Actor]:
-    """ "Moscow said its forces struck ...": the nearest actor named before "its"."""
+    """ "Moscow said its forces struck ...": the nearest actor named before "its";
+    "the group said its fighters ...": the group it stands for."""
     for i in range(pronoun.i - 1, max(-1, pronoun.i - 60), -1):
         mention = ctx.mentions.get(i)
         if mention is not None and mention.kind != "pronoun":
             return list(mention.actors)
+        group = group_noun(pronoun.doc[i], ctx.kb) if mention is None else None
+        if group is not None and group.kind == "organisation":
+            named = [a for a in np_actors(pronoun.doc[i], ctx) if a.entity]
+            if named:
+                return named
     return []
 
 
@@ -194,6 +220,8 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
                 found.extend(_modifier_actors(child, ctx))
             elif child.dep_ == "poss" and child.lower_ in POSSESSIVES:
                 found.extend(_possessor(child, ctx))  # "its forces": whose they are
+            elif child.dep_ == "poss":  # "the group's fighters"
+                found.extend(a for a in np_actors(child, ctx) if a.entity)
         elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

@@ -390,7 +390,7 @@ class SentenceCoder:
                 if patient.i in matches and matches[patient.i].kind == "noun":
                     target += self._event_actors(patient, matches[patient.i])
                 elif rule.reports_object and not _actor_phrase(patient, self.ctx):
-                    target += list(self.ctx.last_actors)  # "the move was condemned by X"
+                    target += self._last_doers(patient)  # "the move was condemned by X"
                 else:
                     target += phrase_actors(patient, self.ctx)
         else:
@@ -422,6 +422,14 @@ class SentenceCoder:
             if c.dep_ in ("dobj", "nsubjpass") and c.i in matches and matches[c.i].kind == "noun"
         )
 
+    def _last_doers(self, thing: Token) -> list[Actor]:
+        """Who did what a reaction is to: "the strikes" after violence, its doers;
+        anything else, whoever did the last event."""
+        violent = self.ctx.violence_seen and self.ctx.last_violent
+        if violent and self.rules.names_violence(thing.lower_):
+            return list(self.ctx.last_violent)
+        return list(self.ctx.last_actors)
+
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
         if rule.topic_object:  # "discussed the situation in Syria with Lavrov"
             return prep_actors(verb, frozenset({"with"}), self.ctx)
@@ -434,7 +442,7 @@ class SentenceCoder:
             return self._event_actors(obj, matches[obj.i])
         if obj is not None and rule.reports_object and not _actor_phrase(obj, self.ctx):
             # "condemned this act", "welcomed the step": whoever did the last event
-            return list(self.ctx.last_actors)
+            return self._last_doers(obj)
         takes_actor = not rule.objects or "@actor" in rule.objects
         direct = phrase_actors(obj, self.ctx) if obj is not None and takes_actor else []
         if direct:

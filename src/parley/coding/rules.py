@@ -131,6 +131,10 @@ class RuleSet:
     def candidates(self, kind: str, lemma: str) -> list[Rule]:
         return self.by_lemma.get((kind, lemma), [])
 
+    def names_violence(self, noun: str) -> bool:
+        """Whether some rule of roots 18-20 has `noun` as its word ("the strikes")."""
+        return any(r.code[:2] in ("18", "19", "20") for r in self.candidates("noun", noun))
+
 
 class _LineLoader(yaml.SafeLoader):
     """A YAML loader that records the line of every mapping, for error messages."""
