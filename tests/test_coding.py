@@ -304,3 +304,18 @@ def test_coding_condemning_the_strikes_targets_their_doers() -> None:
     )
     condemnation = next(e for e in coded(text) if e[0] == "111")
     assert condemnation[2] == ["FRA/MIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Serbia called up thousands of reservists.", ("154", ["SRB/MIL"], [])),
+        ("Norway will open an embassy in Juba.", ("032", ["NOR/GOV"], ["SSD/GOV"])),
+        (
+            "Syrian rockets hit the Turkish town of Akcakale.\n\nAnkara looks into the strike.",
+            ("090", ["TUR/GOV"], ["SYR/MIL"]),
+        ),
+    ],
+)
+def test_coding_objects_counted_placed_or_looked_into(text: str, expected: tuple) -> None:
+    assert expected in [e[:3] for e in coded(text)]

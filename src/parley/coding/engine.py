@@ -434,7 +434,13 @@ class SentenceCoder:
         if rule.topic_object:  # "discussed the situation in Syria with Lavrov"
             return prep_actors(verb, frozenset({"with"}), self.ctx)
         if rule.preps:
-            named = prep_actors(verb, rule.preps, self.ctx)
+            obj = direct_object(verb)
+            holders = [verb] if obj is None or not rule.objects else [verb, obj]
+            named = [a for h in holders for a in prep_actors(h, rule.preps, self.ctx)]
+            if not named and rule.reports_object:
+                # "looking into the strike": into what its doers did
+                things = prep_objects(verb, rule.preps)
+                named = self._last_doers(things[0]) if things else []
             return named or (self._asked_of(verb) if asks(rule) else [])
         obj = direct_object(verb)
         if obj is not None and obj.i in matches and matches[obj.i].kind == "noun":

@@ -118,8 +118,10 @@ def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
     verb = support_verb(token, verbs) if rule.kind == "noun" else None
     if rule.verbs_with and verb is None:
         return False
+    obj = direct_object(token) if rule.objects else None
     if rule.preps and not (
         prep_objects(token, rule.preps)
+        or (obj is not None and prep_objects(obj, rule.preps))
         or (verb is not None and prep_objects(verb, rule.preps))
         or marked_clauses(token, rule.preps)
     ):
@@ -149,12 +151,21 @@ def _subject_words(token: Token) -> list[Token]:
         token = token.head
 
 
+def counted(noun: Token) -> Token:
+    """What a quantity counts: "reservists" in "thousands of reservists"."""
+    if noun.lower_ in QUANTITY_NOUNS or noun.lemma_.lower() in QUANTITY_NOUNS:
+        for pobj in prep_objects(noun, frozenset({"of"})):
+            return pobj
+    return noun
+
+
 def object_fits(token: Token, objects: frozenset[str]) -> bool:
     """The direct object has one of the lemmas, or is an actor ("@actor") or an amount of
     money ("#money") when the rule says so."""
     obj = direct_object(token)
     if obj is None:
         return False
+    obj = counted(obj)
     if {obj.lemma_.lower(), obj.lower_} & objects:
         return True
     if "#money" in objects and (
