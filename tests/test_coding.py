@@ -319,3 +319,16 @@ def test_coding_condemning_the_strikes_targets_their_doers() -> None:
 )
 def test_coding_objects_counted_placed_or_looked_into(text: str, expected: tuple) -> None:
     assert expected in [e[:3] for e in coded(text)]
+
+
+def test_coding_a_named_official_shot_dead_is_assassinated() -> None:
+    text = "Gunmen shot dead Bolivian Interior Minister Ramon Quispe in La Paz on Monday."
+    assert [e[:3] for e in coded(text)] == [("186", ["BOL/UAF"], ["BOL/GOV"])]
+
+
+def test_coding_a_surname_is_the_office_holder_the_document_introduced() -> None:
+    text = (
+        "LA PAZ, March 5 (Parley Wire) - Gunmen attacked a police station, interim President "
+        "Ana Quispe said.\n\nQuispe imposed a curfew on the capital."
+    )
+    assert ("1723", ["BOL/GOV"]) in [e[:2] for e in coded(text)]

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span
 from parley import nlp as nlp_module
 from parley.actors.kb import ActorKB, default_kb
 from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
-from parley.coding.arguments import Context
+from parley.coding.arguments import Context, titled_people
 from parley.coding.engine import UNNAMED_ROOTS, Coded, SentenceCoder
 from parley.coding.rules import RuleSet, default_rules
 from parley.model import Actor, CodedDocument, Document, Event, Mention, TimeSpan
@@ -101,6 +101,7 @@ def code_sentences(
     prefer = {a.country for m in mentions for a in m.actors if a.country}
     home = _home_country(document, ctx, prefer)
     ctx.home = home
+    ctx.people = titled_people(doc, ctx)
     coder = SentenceCoder(rules, ctx)
     own = _own_state(speaker, kb)
     reporting = frozenset(r.id for r in rules.rules if r.reports_object)

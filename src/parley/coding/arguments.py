@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from parley.actors.kb import ActorKB, GroupNoun
 from parley.model import Actor, Mention
@@ -37,6 +37,7 @@ class Context:
     home: str = ""  # the state the document reports from or about
     violence_seen: bool = False  # "the attack" after the first is the same attack
     last_violent: tuple[Actor, ...] = ()  # who did it
+    people: dict[str, Actor] = field(default_factory=dict)  # surname -> office holder
     belligerents: tuple[Actor, ...] = ()  # the last two sides seen fighting or in a truce
     accusers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # accused -> who
 
@@ -74,13 +75,18 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return list(ctx.parties or ctx.salient[:2])  # "the two ministers", "both sides"
     if head.lower_ in OBJECT_PRONOUNS and head.dep_ in ("dobj", "pobj"):
         return _antecedent(head, ctx)
+    if head.pos_ == "PROPN" and head.text in ctx.people:
+        return [ctx.people[head.text]]  # "Joseph" after "interim Prime Minister Claude Joseph"
     inner = _modifier_actors(head, ctx)
     if group is None:
         title = _title_of_name(head, ctx)
-        if not inner and title is not None and ctx.home:
+        if title is None:
+            return inner
+        if not inner and ctx.home:
             # "President Juan Manuel Santos", a name the knowledge base lacks
             return [Actor(ctx.home, title.sector, ctx.home, "", _np_text(head))]
-        return inner
+        return [_with_sector(a, title.sector, ctx) for a in inner]  # "Haitian President X"
+
     if group.kind == "member":
         return inner
     if group.kind == "organisation":
@@ -109,6 +115,19 @@ def _modifier_sector(head: Token, ctx: Context) -> str:
             if group is not None and group.kind == "sector" and group.sector:
                 return group.sector
     return ""
+
+
+def titled_people(doc: Doc, ctx: Context) -> dict[str, Actor]:
+    """People the knowledge base lacks, known from the document by their office:
+    "interim Prime Minister Claude Joseph" makes a later "Joseph" that office's holder."""
+    people: dict[str, Actor] = {}
+    for token in doc:
+        if token.i in ctx.mentions or _title_of_name(token, ctx) is None:
+            continue
+        named = [a for a in np_actors(token, ctx) if a.entity]
+        if len(named) == 1:
+            people.setdefault(token.text, named[0])
+    return people
 
 
 def _title_of_name(head: Token, ctx: Context) -> GroupNoun | None:

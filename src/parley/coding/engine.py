@@ -312,7 +312,12 @@ class SentenceCoder:
             rule = matches.get(current.i)
             if rule is not None:
                 if rule.reports_object:
-                    return False
+                    # "did not welcome the talks" still reports talks; "refused to host
+                    # the talks" does not: there are talks only if they were hosted
+                    markers, own = self.rules.markers, rule.modality
+                    return (
+                        rule.makes_object and modality_of(current, markers, own=own) != "asserted"
+                    )
                 return not crossed or owns_clause(rule)
         return False
 
@@ -361,6 +366,15 @@ class SentenceCoder:
             return ()
         return tuple(a for a in parties if a.entity not in entities)
 
+    def _office_holder(self, patient: Token | None) -> bool:
+        """A person named with an office: "President Jovenel Moise", "Mr Rabin"."""
+        if patient is None or patient.pos_ != "PROPN":
+            return False
+        mention = self.ctx.mentions.get(patient.i)
+        person = patient.ent_type_ == "PERSON" or (mention is not None and mention.kind == "person")
+        officials = {"GOV", "MIL", "COP", "JUD", "OPP", "LEG"}
+        return person and any(a.sector in officials for a in phrase_actors(patient, self.ctx))
+
     def _refined(self, rule: Rule, trigger: Token) -> str:
         """A more specific code when the predicate's whole phrase says which ("call upon
         the parties to end the war" is an appeal to settle, 027)."""
@@ -371,6 +385,10 @@ class SentenceCoder:
         if obj is not None:
             modifiers |= {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound")}
         for refinement in rule.refine:
+            if refinement.office_holder:
+                if self._office_holder(obj or next(iter(children(trigger, {"nsubjpass"})), None)):
+                    return refinement.code
+                continue
             if refinement.at_least and obj is not None:
                 if count(obj) >= refinement.at_least:
                     return refinement.code

@@ -40,6 +40,7 @@ KEYS = {
     "subjects",
     "topic_object",
     "judges",
+    "makes_object",
 }
 
 
@@ -49,6 +50,7 @@ class Refinement:
     any: tuple[tuple[str, ...], ...] = ()  # each item: words that must all occur
     modifiers: tuple[str, ...] = ()  # modifiers of the object or predicate word
     at_least: int = 0  # the object counts at least this many ("killed more than 1,000")
+    office_holder: bool = False  # the one it is done to is a named official ("the president")
 
 
 @dataclass(frozen=True)
@@ -67,6 +69,7 @@ class Rule:
     subjects: frozenset[str] = frozenset()  # the subject's head must be one of these
     topic_object: bool = False  # the object is what is talked about, never a party
     judges: bool = False  # a verdict on a thing: "called the measures a provocation"
+    makes_object: bool = False  # its object event happens only if it does ("host talks")
     symmetric: bool = False
     reports_object: bool = False
     modality: str | None = None
@@ -205,6 +208,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
                 any=tuple(tuple(str(w).lower().split()) for w in item.get("any") or []),
                 modifiers=tuple(str(w).lower() for w in item.get("modifiers") or []),
                 at_least=int(item.get("at_least") or 0),
+                office_holder=bool(item.get("office_holder", False)),
             )
         )
     return Rule(
@@ -222,6 +226,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         subjects=_words(raw.get("subjects")),
         topic_object=bool(raw.get("topic_object", False)),
         judges=bool(raw.get("judges", False)),
+        makes_object=bool(raw.get("makes_object", False)),
         symmetric=bool(raw.get("symmetric", False)),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
