@@ -47,6 +47,13 @@ def test_actors_organisations_use_the_spec_ids() -> None:
     assert ("African Union", "org", "AU") in found
 
 
+def test_actors_groups_the_spec_does_not_count_alone_are_their_state() -> None:
+    found = mentions("The Tamil Tigers and ETA were named, as were Hamas and the Houthis.")
+    codes = {text: code for text, _, code in found}
+    assert codes["Tamil Tigers"] == "LKA/REB" and codes["ETA"] == "ESP/REB"
+    assert codes["Hamas"] == "HAMAS/REB" and codes["Houthis"] == "HOUTHIS/REB"
+
+
 def test_actors_people_resolve_by_their_office_on_the_date() -> None:
     kb = default_kb()
     entry = next(iter(kb.aliases[normalise("Riek Machar")]))

@@ -332,3 +332,9 @@ def test_coding_a_surname_is_the_office_holder_the_document_introduced() -> None
         "Ana Quispe said.\n\nQuispe imposed a curfew on the capital."
     )
     assert ("1723", ["BOL/GOV"]) in [e[:2] for e in coded(text)]
+
+
+def test_coding_a_government_and_its_own_rebels_are_two_sides_of_an_agreement() -> None:
+    text = "The Sri Lankan government and the LTTE signed a ceasefire agreement in Oslo."
+    (event,) = coded(text)
+    assert event[0] == "0871" and sorted(event[1] + event[2]) == ["LKA/GOV", "LKA/REB"]

@@ -27,6 +27,8 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "capital", "metonyms
 ORG_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "cameo")
 PEOPLE_COLUMNS = ("name", "aliases", "entity", "sector", "country", "start", "end", "office")
 GROUP_COLUMNS = ("lemma", "sector", "kind")
+
+DOMESTIC = "domestic_armed_group"
 PUBLISHER_COLUMNS = ("domain", "entity", "sector", "name")
 GROUP_KINDS = frozenset(
     {"sector", "title", "honorific", "member", "capital", "anaphor", "organisation"}
@@ -87,7 +89,9 @@ class ActorKB:
             return Actor(org.entity, org.sector, org.country, org.name, text)
         if entry.kind == "person":
             office = self.office(entry.key, on=on)
-            return Actor(office.entity, office.sector, office.country, entry.key, text)
+            org = self.orgs.get(office.entity)
+            entity = org.entity if org is not None else office.entity  # a domestic group's state
+            return Actor(entity, office.sector, office.country, entry.key, text)
         country = self.countries[entry.key]
         sector = "GOV" if entry.kind == "metonym" else ""
         return Actor(country.iso3, sector, country.iso3, country.name, text)
@@ -185,7 +189,9 @@ def _load_orgs(kb: ActorKB, path: Path) -> None:
         if row["sector"] and row["sector"] not in SECTORS:
             problems.append(f"{line}: {row['id']}: unknown sector {row['sector']!r}")
             continue
-        kb.orgs[row["id"]] = Actor(row["id"], row["sector"], row["country"], row["name"])
+        # a domestic group is counted as the state it fights in (actors.md)
+        entity = row["country"] if row["kind"] == DOMESTIC and row["country"] else row["id"]
+        kb.orgs[row["id"]] = Actor(entity, row["sector"], row["country"], row["name"])
         for alias in [row["name"], *split_list(row["aliases"])]:
             kb.aliases[normalise(alias)].add(Entry("org", row["id"]))
     if problems:

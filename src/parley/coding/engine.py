@@ -144,9 +144,19 @@ def as_government(actors: list[Actor], ctx: Context, sector: str = "GOV") -> lis
     ]
 
 
+STATE_APPARATUS = frozenset({"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def _side(actor: Actor) -> tuple[str, str]:
+    """Who an actor is for telling sides apart: a state's government and its rebels are
+    two sides ("the Sudanese government and the SPLM"); its ministries, army and police
+    are one."""
+    return (actor.entity, "STATE" if actor.sector in STATE_APPARATUS else actor.sector)
+
+
 def _without(actors: list[Actor], excluded: list[Actor]) -> list[Actor]:
-    entities = {a.entity for a in excluded if a.entity}
-    return [a for a in actors if not a.entity or a.entity not in entities]
+    sides = {_side(a) for a in excluded if a.entity}
+    return [a for a in actors if not a.entity or _side(a) not in sides]
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
@@ -420,11 +430,11 @@ class SentenceCoder:
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
         if rule.symmetric:
             # "A and B met": the first named meets the others, whatever the object says
-            entities = list(dict.fromkeys(a.entity for a in source if a.entity))
-            if len(entities) > 1:
-                target = [a for a in source if a.entity != entities[0]]
-                source = [a for a in source if a.entity == entities[0]]
-            if not {a.entity for a in target if a.entity} - {a.entity for a in source}:
+            sides = list(dict.fromkeys(_side(a) for a in source if a.entity))
+            if len(sides) > 1:
+                target = [a for a in source if _side(a) != sides[0]]
+                source = [a for a in source if _side(a) == sides[0]]
+            if not {_side(a) for a in target if a.entity} - {_side(a) for a in source}:
                 self.notes.append(f"{rule.id} on '{verb.text}': fewer than two parties resolved")
                 return None
         return self._finish(rule, verb, verb, source, target, rule.symmetric, scope)
@@ -579,11 +589,11 @@ class SentenceCoder:
                 return None
             return self._finish(rule, noun, anchor, source, target, False, scope)
         parties = _resolved_first(self._parties(noun, rule.verbs_with))
-        entities = list(dict.fromkeys(a.entity for a in parties if a.entity))
-        if len(entities) < 2:
+        sides = list(dict.fromkeys(_side(a) for a in parties if a.entity))
+        if len(sides) < 2:
             return None
-        first = [a for a in parties if a.entity == entities[0]]
-        rest = [a for a in parties if a.entity != entities[0]]
+        first = [a for a in parties if _side(a) == sides[0]]
+        rest = [a for a in parties if _side(a) != sides[0]]
         return self._finish(rule, noun, anchor, first, rest, True, scope)
 
     def _noun_sides(
