@@ -338,3 +338,21 @@ def test_coding_a_government_and_its_own_rebels_are_two_sides_of_an_agreement() 
     text = "The Sri Lankan government and the LTTE signed a ceasefire agreement in Oslo."
     (event,) = coded(text)
     assert event[0] == "0871" and sorted(event[1] + event[2]) == ["LKA/GOV", "LKA/REB"]
+
+
+def test_coding_a_call_for_release_naming_no_one_is_addressed_to_the_captors() -> None:
+    text = (
+        "Belarusian police detained dozens of opposition activists in Minsk on Sunday.\n\n"
+        "The European Union called for the immediate release of all those detained."
+    )
+    appeal = next(e for e in coded(text) if e[0].startswith("02"))
+    assert appeal[1:3] == (["EU"], ["BLR/COP"])
+
+
+def test_coding_confidence_that_the_parties_will_comply_is_about_the_parties() -> None:
+    text = (
+        "Ethiopia and Eritrea signed a peace agreement in Algiers.\n\n"
+        "Kenya is confident that both parties will implement the agreement."
+    )
+    optimism = next(e for e in coded(text) if e[0] == "013")
+    assert sorted(optimism[2]) == ["ERI/GOV", "ETH/GOV"]

@@ -38,7 +38,10 @@ class Context:
     violence_seen: bool = False  # "the attack" after the first is the same attack
     last_violent: tuple[Actor, ...] = ()  # who did it
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> office holder
-    belligerents: tuple[Actor, ...] = ()  # the last two sides seen fighting or in a truce
+    belligerents: tuple[Actor, ...] = ()
+    captors: tuple[
+        Actor, ...
+    ] = ()  # who last arrested or abducted people  # the last two sides seen fighting or in a truce
     accusers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # accused -> who
 
 

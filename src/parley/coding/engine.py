@@ -223,6 +223,8 @@ class SentenceCoder:
                     if any(a.entity for a in doers) or not self.ctx.last_violent:
                         # "unidentified attackers" do not hide those named before
                         self.ctx.last_violent = doers
+                if event.code.startswith(tuple(self.rules.markers.captors.get("taking", ()))):
+                    self.ctx.captors = tuple(a for a in event.source if a.entity or a.sector)
                 if event.code[:2] == "11":  # who accused whom: a denial answers them
                     for accused in event.target:
                         self.ctx.accusers[accused.entity] = tuple(
@@ -365,6 +367,10 @@ class SentenceCoder:
         code = self._refined(rule, trigger)
         if modality == "intended":
             code = intended_code(code, self.rules.markers)
+        captors = self.rules.markers.captors
+        if not target and code.startswith(tuple(captors.get("releasing", ()))):
+            # "called for the release of all those detained": by whoever detained them
+            target = [a for a in self.ctx.captors if _side(a) not in {_side(s) for s in source}]
         return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
 
     def opponents(self, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -645,8 +651,11 @@ class SentenceCoder:
         source = passive or subjects(adjective, self.ctx) or subjects(adjective.head, self.ctx)
         target: list[Actor] = []
         for prep in children(adjective, {"prep"}):
-            target = subtree_actors(prep, self.ctx)
+            target = subtree_actors(prep, self.ctx)[:1]
             if target:
                 break
+        for clause in children(adjective, {"ccomp"}) if not target else []:
+            # "confident that the parties will implement it": about those the clause names
+            target = [a for s in children(clause, SUBJECT_DEPS) for a in phrase_actors(s, self.ctx)]
         scope = clause_scope(adjective.head if adjective.dep_ == "acomp" else adjective)
-        return self._finish(rule, adjective, adjective.head, source, target[:1], False, scope)
+        return self._finish(rule, adjective, adjective.head, source, target, False, scope)
