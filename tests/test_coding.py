@@ -356,3 +356,8 @@ def test_coding_confidence_that_the_parties_will_comply_is_about_the_parties() -
     )
     optimism = next(e for e in coded(text) if e[0] == "013")
     assert sorted(optimism[2]) == ["ERI/GOV", "ETH/GOV"]
+
+
+def test_coding_talks_brokered_by_a_third_state_are_mediated_by_it() -> None:
+    text = "Sudan and South Sudan held talks.\n\nThe talks, brokered by Ethiopia, ended on Friday."
+    assert ("045", ["ETH/GOV"]) in [e[:2] for e in coded(text)]

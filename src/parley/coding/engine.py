@@ -26,6 +26,7 @@ from parley.coding.matching import (
     governing_verb,
     host_noun,
     is_definite_reference,
+    is_participle,
     is_stative,
     judged,
     match_rules,
@@ -127,8 +128,7 @@ def prep_actors(token: Token, preps: frozenset[str], ctx: Context) -> list[Actor
 
 def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
     """The "by" agent of a passive verb or participle ("the statement signed by ...")."""
-    participle = verb.dep_ == "acl" and verb.tag_ == "VBN"
-    if not participle and not children(verb, {"nsubjpass"}):
+    if not is_participle(verb) and not children(verb, {"nsubjpass"}):
         return None
     return prep_actors(verb, frozenset({"by"}), ctx)
 
@@ -420,7 +420,8 @@ class SentenceCoder:
         if agent is not None:
             source = agent
             target = []
-            for patient in children(verb, {"nsubjpass"}):
+            patients = children(verb, {"nsubjpass"}) or ([verb.head] if is_participle(verb) else [])
+            for patient in patients:
                 if patient.i in matches and matches[patient.i].kind == "noun":
                     target += self._event_actors(patient, matches[patient.i])
                 elif rule.reports_object and not _actor_phrase(patient, self.ctx):

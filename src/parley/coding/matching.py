@@ -109,8 +109,15 @@ def prep_objects(token: Token, preps: frozenset[str]) -> list[Token]:
 
 
 def direct_object(token: Token) -> Token | None:
+    """The object; of a participle, the noun it describes ("talks brokered by Egypt")."""
     objs = children(token, {"dobj", "attr"})
+    if not objs and is_participle(token):
+        return token.head
     return objs[0] if objs else None
+
+
+def is_participle(token: Token) -> bool:
+    return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
 def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
