@@ -361,3 +361,13 @@ def test_coding_confidence_that_the_parties_will_comply_is_about_the_parties() -
 def test_coding_talks_brokered_by_a_third_state_are_mediated_by_it() -> None:
     text = "Sudan and South Sudan held talks.\n\nThe talks, brokered by Ethiopia, ended on Friday."
     assert ("045", ["ETH/GOV"]) in [e[:2] for e in coded(text)]
+
+
+def test_coding_a_declaration_committing_both_sides_to_a_ceasefire_declares_it() -> None:
+    text = "Eritrea and Ethiopia signed a declaration that commits both armies to a ceasefire."
+    assert ("0871", "asserted") in [(e[0], e[3]) for e in coded(text)]
+
+
+def test_coding_committing_oneself_to_a_ceasefire_is_an_intention() -> None:
+    text = "Eritrea and Ethiopia committed themselves to a ceasefire."
+    assert [e[0][:3] for e in coded(text)] == ["035"]

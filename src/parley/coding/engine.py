@@ -568,11 +568,14 @@ class SentenceCoder:
 
     def _committed_pair(self, noun: Token) -> list[Actor]:
         """ "commits both armies to a ceasefire", "brought the two sides to talks": the
-        pair named as the object of the verb the noun hangs from."""
+        pair named as the object of the verb the noun hangs from, or its subject when
+        they commit themselves."""
         if noun.dep_ != "pobj":
             return []
         verb = noun.head.head
         obj = direct_object(verb)
+        if obj is not None and obj.lower_ in ("themselves", "each other"):
+            return subjects(verb, self.ctx)  # "committed themselves to a ceasefire"
         if obj is None or obj.i == noun.i or not _names_a_pair(obj, self.ctx):
             return []
         return phrase_actors(obj, self.ctx)

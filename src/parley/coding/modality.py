@@ -11,6 +11,9 @@ from spacy.tokens import Token
 
 from parley.coding.rules import Markers
 
+REFLEXIVES = frozenset({"itself", "themselves", "himself", "herself", "ourselves", "myself"})
+
+
 CHAIN_DEPS = frozenset({"xcomp", "pcomp", "prep", "acomp", "dobj", "pobj", "attr", "acl", "oprd"})
 
 
@@ -54,7 +57,8 @@ def modality_of(
         aux = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
         if aux & markers.intent_auxiliaries:
             return "intended"
-        if word.i != token.i and _words(word) & markers.intent_governors:
+        governs = word.i != token.i and _words(word) & markers.intent_governors
+        if governs and not _binds_another(word, chain):
             return "intended"
         if "would" in aux and _reported(chain[-1], markers):
             return "intended"  # "said it would release him": the future of a report
@@ -65,6 +69,17 @@ def modality_of(
         if word.i != token.i and _words(word) & markers.hypothetical_governors:
             return "hypothetical"
     return "asserted"
+
+
+def _binds_another(governor: Token, chain: list[Token]) -> bool:
+    """ "a declaration that commits both armies to a ceasefire": a governor with an object
+    of its own binds that object, it is not its subject's intention; the ceasefire is
+    declared."""
+    inside = {t.i for t in chain}
+    return any(
+        c.dep_ == "dobj" and c.i not in inside and c.lower_ not in REFLEXIVES
+        for c in governor.children
+    )
 
 
 def _reported(top: Token, markers: Markers) -> bool:
