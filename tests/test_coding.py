@@ -371,3 +371,10 @@ def test_coding_a_declaration_committing_both_sides_to_a_ceasefire_declares_it()
 def test_coding_committing_oneself_to_a_ceasefire_is_an_intention() -> None:
     text = "Eritrea and Ethiopia committed themselves to a ceasefire."
     assert [e[0][:3] for e in coded(text)] == ["035"]
+
+
+def test_coding_a_state_reporting_its_own_forces_accuses_no_one_of_its_own() -> None:
+    text = "Nigeria's defence ministry said air force jets had bombed Boko Haram camps."
+    events = coded(text)
+    assert ("195", ["NGA/MIL"], ["BOKO_HARAM/REB"]) in [e[:3] for e in events]
+    assert not [e for e in events if e[0] == "112"]

@@ -105,20 +105,28 @@ def code_sentences(
     coder = SentenceCoder(rules, ctx)
     own = _own_state(speaker, kb)
     reporting = frozenset(r.id for r in rules.rules if r.reports_object)
+    accusing = frozenset(r.id for r in rules.rules if r.accuses_reported)
     last_violence = ""  # the country of the last violence reported
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
         events = []
-        for coded in coder.code(sentence):
-            event = _event(coded, document, number, sentence, dates, index, kb, prefer)
+        found = [
+            (coded, _event(coded, document, number, sentence, dates, index, kb, prefer))
+            for coded in coder.code(sentence)
+        ]
+        # the sentence's own place: "gathered outside the base in Niamey to demand ..."
+        here = next((e.place.country for _, e in found if e.place and e.place.country), "")
+        for coded, event in found:
             country = _scope_country(coded, event, index, kb, prefer)
             if event.root in VIOLENT_ROOTS:
                 # violence with no place of its own happened where the last violence did
                 country = country or last_violence
                 last_violence = country or last_violence
-            event = _localised(event, country or home, own=own)
+            event = _localised(event, country or here or home, own=own)
             if event.root in ARMED_ROOTS:
                 event = _fought(event, coder)
+            if _own_report(event, accusing):
+                continue
             if any(a.entity for a in event.source + event.target):
                 events.append(event)
             else:
@@ -200,6 +208,15 @@ def _scope_country(
             if place is not None and place.country:
                 return place.country
     return ""
+
+
+def _own_report(event: Event, accusing: frozenset[str]) -> bool:
+    """A state reporting what its own army or police did ("the defence ministry said air
+    force jets bombed the camps") is not accusing them."""
+    if event.rule not in accusing:
+        return False
+    sides = {(a.entity, a.sector in STATE_FORCES) for a in event.source if a.entity}
+    return bool(sides) and all((a.entity, a.sector in STATE_FORCES) in sides for a in event.target)
 
 
 def _fought(event: Event, coder: SentenceCoder) -> Event:
