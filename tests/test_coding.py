@@ -378,3 +378,8 @@ def test_coding_a_state_reporting_its_own_forces_accuses_no_one_of_its_own() -> 
     events = coded(text)
     assert ("195", ["NGA/MIL"], ["BOKO_HARAM/REB"]) in [e[:3] for e in events]
     assert not [e for e in events if e[0] == "112"]
+
+
+def test_coding_the_government_in_a_capital_is_that_states_and_the_first_to_act_acts() -> None:
+    text = "The government in Khartoum was the first to recognise South Sudan."
+    assert [e[:3] for e in coded(text)] == [("054", ["SDN/GOV"], ["SSD/GOV"])]

@@ -17,6 +17,9 @@ from parley.model import Actor, Mention
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
 OF_PREPS = frozenset({"of", "from"})
+# Governments known by their seat ("the authorities in Kabul"); an embassy in a capital
+# is not that state's.
+SEATED = frozenset({"government", "authority", "authorities", "regime", "administration", "junta"})
 STOP_DEPS = frozenset({"relcl", "acl", "appos", "advcl", "ccomp", "punct", "cc", "prep"})
 OBJECT_PRONOUNS = frozenset({"it", "them"})
 POSSESSIVES = frozenset({"its", "their", "his", "her"})
@@ -244,11 +247,21 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
                 found.extend(_possessor(child, ctx))  # "its forces": whose they are
             elif child.dep_ == "poss":  # "the group's fighters"
                 found.extend(a for a in np_actors(child, ctx) if a.entity)
+        elif child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in SEATED:
+            # "the government in Khartoum": the state whose capital it sits in
+            for pobj in children_of(child, "pobj"):
+                mention = ctx.mentions.get(pobj.i)
+                if mention is not None and mention.kind == "capital":
+                    found.extend(mention.actors)
         elif child.dep_ == "prep" and child.lower_ in OF_PREPS:
             for pobj in child.children:
                 if pobj.dep_ == "pobj":
                     found.extend(phrase_actors(pobj, ctx))
     return found
+
+
+def children_of(token: Token, dep: str) -> list[Token]:
+    return [c for c in token.children if c.dep_ == dep]
 
 
 def _with_sector(actor: Actor, sector: str, ctx: Context) -> Actor:

@@ -100,8 +100,9 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
                 # a quotation: '"I condemn it," the Secretary-General said'
                 return _reporter(current, ctx)
             return actors
-        if current.dep_ == "acl" and any(c.lower_ == "to" for c in current.children):
-            # "expressed readiness to release": through the noun to the verb it hangs from
+        if current.dep_ in ("acl", "relcl") and any(c.lower_ == "to" for c in current.children):
+            # "expressed readiness to release", "was the first to recognise": through the
+            # noun to the verb it hangs from
             current = governing_verb(current.head)
             continue
         if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj":
