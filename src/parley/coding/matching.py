@@ -180,7 +180,9 @@ def object_fits(token: Token, objects: frozenset[str]) -> bool:
     ):
         return True
     return "@actor" in objects and (
-        obj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP") or obj.lower_ in ("it", "them")
+        obj.ent_type_ in ("GPE", "ORG", "PERSON", "NORP")
+        or obj.pos_ == "PROPN"
+        or obj.lower_ in ("it", "them")
     )
 
 
