@@ -383,3 +383,12 @@ def test_coding_a_state_reporting_its_own_forces_accuses_no_one_of_its_own() -> 
 def test_coding_the_government_in_a_capital_is_that_states_and_the_first_to_act_acts() -> None:
     text = "The government in Khartoum was the first to recognise South Sudan."
     assert [e[:3] for e in coded(text)] == [("054", ["SDN/GOV"], ["SSD/GOV"])]
+
+
+def test_coding_a_denial_answers_an_accusation_made_in_reported_speech() -> None:
+    text = (
+        "Georgia's foreign ministry said Russian aircraft had bombed the town of Gori.\n\n"
+        "Moscow denied targeting civilians."
+    )
+    denial = next(e for e in coded(text) if e[0] == "016")
+    assert denial[2] == ["GEO/GOV"]

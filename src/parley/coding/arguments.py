@@ -48,6 +48,16 @@ class Context:
     accusers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # accused -> who
 
 
+STATE_APPARATUS = frozenset({"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+def side(actor: Actor) -> tuple[str, str]:
+    """Who an actor is for telling sides apart: a state's government and its rebels are
+    two sides ("the Sudanese government and the SPLM"); its ministries, army and police
+    are one."""
+    return (actor.entity, "STATE" if actor.sector in STATE_APPARATUS else actor.sector)
+
+
 def conjuncts(token: Token) -> list[Token]:
     """The token and everything coordinated with it ("A, B and C", "A as well as B")."""
     out = [token]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from parley.coding.arguments import Context, group_noun, phrase_actors, subtree_actors
+from parley.coding.arguments import Context, group_noun, phrase_actors, side, subtree_actors
 from parley.coding.matching import (
     ASKED_DEPS,
     asked_clauses,
@@ -145,19 +145,9 @@ def as_government(actors: list[Actor], ctx: Context, sector: str = "GOV") -> lis
     ]
 
 
-STATE_APPARATUS = frozenset({"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
-
-
-def _side(actor: Actor) -> tuple[str, str]:
-    """Who an actor is for telling sides apart: a state's government and its rebels are
-    two sides ("the Sudanese government and the SPLM"); its ministries, army and police
-    are one."""
-    return (actor.entity, "STATE" if actor.sector in STATE_APPARATUS else actor.sector)
-
-
 def _without(actors: list[Actor], excluded: list[Actor]) -> list[Actor]:
-    sides = {_side(a) for a in excluded if a.entity}
-    return [a for a in actors if not a.entity or _side(a) not in sides]
+    sides = {side(a) for a in excluded if a.entity}
+    return [a for a in actors if not a.entity or side(a) not in sides]
 
 
 def _distinct(actors: list[Actor]) -> list[Actor]:
@@ -226,11 +216,7 @@ class SentenceCoder:
                         self.ctx.last_violent = doers
                 if event.code.startswith(tuple(self.rules.markers.captors.get("taking", ()))):
                     self.ctx.captors = tuple(a for a in event.source if a.entity or a.sector)
-                if event.code[:2] == "11":  # who accused whom: a denial answers them
-                    for accused in event.target:
-                        self.ctx.accusers[accused.entity] = tuple(
-                            a for a in event.source if a.entity
-                        )
+                self._remember_accusers(event)
                 named = tuple(a for a in event.source if a.entity)
                 if named and not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.last_source = named
@@ -246,13 +232,23 @@ class SentenceCoder:
         ]
         for verb, rule in reporting:
             if rule.accuses_reported:
-                events.extend(self._accusations(verb, rule, events))
+                accusations = self._accusations(verb, rule, events)
+                for accusation in accusations:
+                    self._remember_accusers(accusation)
+                events.extend(accusations)
         for verb, rule in reporting:
             if rule.fallback and not events:
                 events.extend(self._statement(verb, rule))
         if not events:
             self._remember_subject(sentence)
         return events
+
+    def _remember_accusers(self, event: Coded) -> None:
+        """Who accused whom: a later denial answers them."""
+        if event.code[:2] != "11":
+            return
+        for accused in event.target:
+            self.ctx.accusers[accused.entity] = tuple(a for a in event.source if a.entity)
 
     def _remember_subject(self, sentence: Span) -> None:
         """ "The United States has placed restrictions on our media ... We condemn these
@@ -371,7 +367,7 @@ class SentenceCoder:
         captors = self.rules.markers.captors
         if not target and code.startswith(tuple(captors.get("releasing", ()))):
             # "called for the release of all those detained": by whoever detained them
-            target = [a for a in self.ctx.captors if _side(a) not in {_side(s) for s in source}]
+            target = [a for a in self.ctx.captors if side(a) not in {side(s) for s in source}]
         return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
 
     def opponents(self, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
@@ -438,11 +434,11 @@ class SentenceCoder:
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
         if rule.symmetric:
             # "A and B met": the first named meets the others, whatever the object says
-            sides = list(dict.fromkeys(_side(a) for a in source if a.entity))
+            sides = list(dict.fromkeys(side(a) for a in source if a.entity))
             if len(sides) > 1:
-                target = [a for a in source if _side(a) != sides[0]]
-                source = [a for a in source if _side(a) == sides[0]]
-            if not {_side(a) for a in target if a.entity} - {_side(a) for a in source}:
+                target = [a for a in source if side(a) != sides[0]]
+                source = [a for a in source if side(a) == sides[0]]
+            if not {side(a) for a in target if a.entity} - {side(a) for a in source}:
                 self.notes.append(f"{rule.id} on '{verb.text}': fewer than two parties resolved")
                 return None
         return self._finish(rule, verb, verb, source, target, rule.symmetric, scope)
@@ -600,11 +596,11 @@ class SentenceCoder:
                 return None
             return self._finish(rule, noun, anchor, source, target, False, scope)
         parties = _resolved_first(self._parties(noun, rule.verbs_with))
-        sides = list(dict.fromkeys(_side(a) for a in parties if a.entity))
+        sides = list(dict.fromkeys(side(a) for a in parties if a.entity))
         if len(sides) < 2:
             return None
-        first = [a for a in parties if _side(a) == sides[0]]
-        rest = [a for a in parties if _side(a) != sides[0]]
+        first = [a for a in parties if side(a) == sides[0]]
+        rest = [a for a in parties if side(a) != sides[0]]
         return self._finish(rule, noun, anchor, first, rest, True, scope)
 
     def _noun_sides(
