@@ -114,7 +114,10 @@ class Markers:
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
-        return self.state_sector.get(code[:2], self.state_sector.get("default", "GOV"))
+        for key in (code[:3], code[:2], "default"):
+            if key in self.state_sector:
+                return self.state_sector[key]
+        return "GOV"
 
 
 @dataclass
