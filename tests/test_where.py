@@ -42,3 +42,33 @@ def test_where_venue_of_an_event() -> None:
 
 def test_where_statements_take_no_place_from_their_topic() -> None:
     assert places("Japan is concerned about the situation in northern Syria.") == [("012", None)]
+
+
+def test_where_an_event_with_no_place_of_its_own_is_placed_at_the_dateline() -> None:
+    text = "JUBA, March 2 (Parley Wire) - Sudan and South Sudan signed an agreement on oil."
+    assert places(text) == [("057", "Juba")]
+
+
+def test_where_an_attack_elsewhere_is_not_placed_at_the_dateline() -> None:
+    text = "WASHINGTON, March 2 (Parley Wire) - U.S. warplanes struck Houthi targets in Yemen."
+    assert [p for _, p in places(text)] == ["Yemen"]
+
+
+def test_where_a_united_nations_dateline_is_new_york() -> None:
+    text = "UNITED NATIONS, March 2 (Parley Wire) - Russia vetoed a resolution on Syria."
+    assert [p for _, p in places(text)] == ["New York City"]
+
+
+def test_where_a_visit_is_where_the_visitor_goes_and_hosting_is_at_home() -> None:
+    assert places("The Kenyan president travelled to Kampala to meet Ugandan leaders.")[0] == (
+        "042",
+        "Kampala",
+    )
+    assert places("Ghana hosted the Togolese president.") == [("043", "Accra")]
+
+
+def test_where_the_city_of_a_place_noun_and_accents_as_the_text_writes_them() -> None:
+    text = "In the western city of Kisumu, protesters clashed with police."
+    assert [p for _, p in places(text)] == ["Kisumu"]
+    assert default_gazetteer().city("Bogotá").name == "Bogotá"
+    assert default_gazetteer().city("Bogota").name == "Bogota"

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from parley import nlp as nlp_module
 from parley.actors.kb import ActorKB, default_kb
@@ -21,10 +21,10 @@ from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
 from parley.coding.arguments import Context, titled_people
 from parley.coding.engine import UNNAMED_ROOTS, Coded, SentenceCoder
 from parley.coding.rules import RuleSet, default_rules
-from parley.model import Actor, CodedDocument, Document, Event, Mention, TimeSpan
+from parley.model import Actor, CodedDocument, Document, Event, Mention, Place, TimeSpan
 from parley.ontology import lookup
 from parley.when import find_dates
-from parley.where import default_gazetteer, event_place, phrase_place
+from parley.where import capital_place, default_gazetteer, event_place, phrase_place, place_rules
 
 
 def code_many(
@@ -107,6 +107,8 @@ def code_sentences(
     reporting = frozenset(r.id for r in rules.rules if r.reports_object)
     accusing = frozenset(r.id for r in rules.rules if r.accuses_reported)
     last_violence = ""  # the country of the last violence reported
+    filed_from = _dateline_place(document, prefer)
+    told: TimeSpan | None = None  # the date the narrative last gave an event
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
         events = []
@@ -117,6 +119,8 @@ def code_sentences(
         # the sentence's own place: "gathered outside the base in Niamey to demand ..."
         here = next((e.place.country for _, e in found if e.place and e.place.country), "")
         for coded, event in found:
+            if told is not None and _continues(coded, event):
+                event = replace(event, date=told)
             country = _scope_country(coded, event, index, kb, prefer)
             if event.root in VIOLENT_ROOTS:
                 # violence with no place of its own happened where the last violence did
@@ -125,6 +129,10 @@ def code_sentences(
             event = _localised(event, country or here or home, own=own)
             if event.root in ARMED_ROOTS:
                 event = _fought(event, coder)
+            if event.place is None:
+                event = replace(event, place=_hosted(event, kb))
+            if event.place is None and filed_from is not None and _there(event, filed_from):
+                event = replace(event, place=filed_from)
             if _own_report(event, accusing):
                 continue
             if any(a.entity for a in event.source + event.target):
@@ -137,6 +145,7 @@ def code_sentences(
             if event.root not in rules.markers.target_optional:
                 events.remove(event)
                 coder.notes.append(f"{event.rule} on '{event.trigger}': no target resolved")
+        told = next((e.date for e in events if e.date and e.date.text), None)
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         yield SentenceResult(number, sentence, inside, dates, events, list(coder.notes))
 
@@ -208,6 +217,50 @@ def _scope_country(
             if place is not None and place.country:
                 return place.country
     return ""
+
+
+def _continues(coded: Coded, event: Event) -> bool:
+    """An event the text gives no date, told in the past tense right after a dated one,
+    happened then too ("Rebels attacked the town on Sunday. They burned the market.")."""
+    undated = event.date is None or not event.date.text
+    # statements and appeals are made when the text is published, whatever it narrates
+    happens = event.code.startswith(place_rules().located_codes)
+    return undated and happens and _past(coded.anchor)
+
+
+def _past(verb: Token) -> bool:
+    """ "burned", "were assaulted": a simple past, active or passive."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.lower_ in ("was", "were") for c in verb.children
+    )
+
+
+def _dateline_place(document: Document, prefer: set[str]) -> Place | None:
+    if not document.dateline:
+        return None
+    city = place_rules().dateline_places.get(document.dateline.lower(), document.dateline)
+    return default_gazetteer().city(city, prefer=prefer)
+
+
+def _hosted(event: Event, kb: ActorKB) -> Place | None:
+    """A state hosting with no place named hosts at home: its capital."""
+    if not event.code.startswith(place_rules().hosted_codes):
+        return None
+    host = next((a.entity for a in event.source if a.entity in kb.countries), "")
+    return capital_place(kb, default_gazetteer(), host, "") if host else None
+
+
+def _there(event: Event, filed_from: Place) -> bool:
+    """Whether an event with no place of its own happened where the report was filed
+    from: any event, except an attack that hit another country ("WASHINGTON - US
+    warplanes struck targets in Yemen" did not happen in Washington)."""
+    if not event.code.startswith(place_rules().struck_codes):
+        return True
+    return filed_from.country in {a.entity for a in event.target} | {
+        a.country for a in event.target
+    }
 
 
 def _own_report(event: Event, accusing: frozenset[str]) -> bool:

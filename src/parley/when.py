@@ -5,6 +5,11 @@ is one regular expression and one small resolver; they run longest-first so that
 "24 November 2020" is never also read as "November 2020". dateparser handles the
 absolute forms no rule here knows; it returns nothing for "last February" or
 "September this year", which is why those are rules.
+
+The reader is an analyst with a past-tense report: a weekday or a month without "next"
+is the latest one up to the document date, a week runs Monday to Sunday, and "early",
+"mid" or "late" keep the whole month or year. "The day before" or "two days later" count
+from the last day the text named before them (the document date if none).
 """
 
 from __future__ import annotations
@@ -34,18 +39,42 @@ NUMBERS = {
     )
 }
 
+# The full stop belongs to an abbreviation ("Nov. 24"), not to a sentence ending "in March."
 _MONTH = (
     r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
-    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+    r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)(?:(?<=\b\w{3})\.|(?<=\bsept)\.)?"
 )
 _MONTH2 = _MONTH.replace("?P<month>", "?P<month2>")
+_ANY_MONTH = _MONTH.replace("?P<month>", "?:")
+_LIST_AND = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_DAY2 = _DAY.replace("?P<day>", "?P<day2>")
+_ANY_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>1[89]\d\d|20\d\d)"
+_YEAR1 = _YEAR.replace("?P<year>", "?P<year1>")
 # "Tuesday, 24 November 2020": the weekday adds nothing to a full date.
 _WEEKDAY = r"(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?"
 # Months that are also common words: only a capitalised "May" or "March" is a month.
 AMBIGUOUS_MONTHS = frozenset({"may", "march"})
 _DASH = r"\s*(?:-|–|—|to|until|till|through)\s*"
+# A range opens with "from" or "between"; only "between" may close it with "and", since
+# "in March and May" names two months, not the three from March to May.
+_RANGE_FROM = r"(?:from\s+|(?P<between>between\s+))?"
+_RANGE_TO = rf"(?(between)\s+and\s+|{_DASH})"
+# A four-digit number that tells the time ("until 1800 GMT") is not a year, nor one that
+# counts: after "of", "for", "by" or in a range, a year is followed by punctuation, a name
+# or a function word, a count by the lower-case noun or adjective it counts ("of 2000
+# troops", "between 1800 and 2000 armed men").
+_CLOCK = re.compile(r"\s*(?:gmt|utc|hrs?|hours|local time)\b", re.IGNORECASE)
+_FUNCTION_WORDS = (
+    "the|a|an|and|or|nor|but|so|yet|when|while|as|if|than|that|which|who|where|in|on|at|to"
+    "|from|with|without|after|before|until|since|during|by|of|for|about|amid|among|against"
+    "|over|under|into|through|across|despite|because|was|were|is|are|had|has|have|be|been"
+    "|will|would|could|should|might|must|did|do|does|not|it|its|they|their|he|his|she|her"
+    "|we|our|this|these|those|there|then|also|only|alone"
+)
+_COUNTED = re.compile(rf"\s+(?!(?:{_FUNCTION_WORDS})\b)[a-z]+\b")  # case-sensitive
+_COUNTING_WORDS = frozenset({"of", "for", "by"})
 
 
 @dataclass(frozen=True)
@@ -88,14 +117,29 @@ def _safe_date(year: int, month: int, day: int) -> date | None:
 
 
 def _nearest_year(month: int, day: int, anchor: date) -> int:
-    """The year that puts a day-and-month without a year closest before the anchor."""
+    """The year that puts a day-and-month without a year closest before the anchor (or at
+    most a month after it: a meeting announced ahead); for 29 February, the last leap year."""
     candidate = _safe_date(anchor.year, month, day) or date(anchor.year, month, 28)
-    return anchor.year - 1 if candidate > anchor + timedelta(days=31) else anchor.year
+    year = anchor.year - 1 if candidate > anchor + timedelta(days=31) else anchor.year
+    while _safe_date(year, month, day) is None and year > anchor.year - 4:
+        year -= 1
+    return year
 
 
 def _last_month_named(month: int, anchor: date) -> int:
     """The year of the most recent such month strictly before the anchor's month."""
     return anchor.year if month < anchor.month else anchor.year - 1
+
+
+def _latest_month_year(month: int, anchor: date) -> int:
+    """The year of the most recent such month, the anchor's own month included."""
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _not_a_year(m: re.Match[str], counting: bool) -> bool:
+    """A time of day after the number, or (when `counting`) a noun it counts."""
+    rest = m.string[m.end() :]
+    return bool(_CLOCK.match(rest) or (counting and _COUNTED.match(rest)))
 
 
 def _number(word: str) -> int:
@@ -109,6 +153,7 @@ def _shift_months(d: date, months: int) -> date:
 
 
 Resolver = Callable[[re.Match[str], date, str], TimeSpan | None]
+Rules = tuple[tuple[re.Pattern[str], Resolver], ...]
 
 
 def _iso(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
@@ -139,12 +184,39 @@ def _day_month(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
     return _day(d, text) if d else None
 
 
+def _day_range(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
+    """A span of days ("12-14 March 2021", "March 30 to April 2"); either day may lack its
+    month. Without a year the last day is placed as a lone day would be, and a range from
+    December to January starts the year before."""
+    first = MONTHS[(m["month"] or m["month2"]).lower()]
+    last = MONTHS[(m["month2"] or m["month"]).lower()]
+    day, day2 = int(m["day"]), int(m["day2"])
+    year = int(m["year"]) if m["year"] else _nearest_year(last, day2, anchor)
+    start = _safe_date(year - (first > last), first, day)
+    end = _safe_date(year, last, day2)
+    if start is None or end is None or start >= end:
+        return None
+    return _span(start, end, "day", text)
+
+
+def _listed_day(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
+    """A day in a list ("12 and 14 March") takes the month and year named after the last."""
+    return (_day_month_year if m["year"] else _day_month)(m, anchor, text)
+
+
 def _month_range(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
+    """A span of months ("from March to May"): without years, the latest such stretch that
+    has ended by the anchor's month."""
     first, last = MONTHS[m["month"].lower()], MONTHS[m["month2"].lower()]
-    year = int(m["year"]) if m["year"] else _last_month_named(last, anchor)
-    if last == anchor.month and not m["year"]:
-        year = anchor.year
-    start_year = year if first <= last else year - 1
+    if m["year"]:
+        year = int(m["year"])
+    elif m["year1"]:
+        year = int(m["year1"]) + (first > last)
+    else:
+        year = _latest_month_year(last, anchor)
+    start_year = int(m["year1"]) if m["year1"] else year - (first > last)
+    if start_year > year or (start_year == year and first > last):
+        return None
     return _span(month_span(start_year, first)[0], month_span(year, last)[1], "month", text)
 
 
@@ -170,27 +242,58 @@ def _month_of_year(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None
 
 def _bare_month(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
     month = MONTHS[m["month"].lower()]
-    year = anchor.year if month <= anchor.month else anchor.year - 1
-    return _month(year, month, text)
+    return _month(_latest_month_year(month, anchor), month, text)
 
 
 def _year_range(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
     first = int(m["year"])
     second = m["year2"]
     last = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
-    if last < first:
+    # "between 1800 and 2000 people" counts; "the 2014-2016 war" dates.
+    if last < first or _not_a_year(m, counting=not m["dash"]):
         return None
     return _span(date(first, 1, 1), date(last, 12, 31), "year", text)
 
 
 def _year_only(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
+    if _not_a_year(m, counting=m["prep"].lower() in _COUNTING_WORDS):
+        return None
     return _year(int(m["year"]), text)
 
 
+# "Last night" is the evening before the report; "overnight" is the night just ended, its
+# small hours on the report's own day (as the team's gold set dates it).
+_DAY_OFFSETS = {
+    "yesterday": -1,
+    "tomorrow": 1,
+    "last night": -1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
+
+
 def _named_day(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
-    word = m["word"].lower()
-    offset = {"yesterday": -1, "tomorrow": 1, "last night": -1}.get(word, 0)
+    offset = _DAY_OFFSETS.get(re.sub(r"\s+", " ", m["word"].lower()), 0)
     return _day(anchor + timedelta(days=offset), text)
+
+
+def _weekend(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
+    """Saturday to Sunday: for "this", "last" or "next" the weekend of the anchor's week or
+    of the one before or after; otherwise the latest weekend begun by the anchor."""
+    step = {"this": 0, "last": -1, "next": 1}.get((m["which"] or "").lower())
+    if step is None:
+        saturday = anchor - timedelta(days=(anchor.weekday() - 5) % 7)
+    else:
+        saturday = _week_of(anchor, text).start + timedelta(days=5, weeks=step)
+    return _span(saturday, saturday + timedelta(days=1), "day", text)
+
+
+def _days_from(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
+    """A day counted from another ("the day before", "two days later"); `anchor` is here
+    the last day the text named before the expression."""
+    back = (m["dir"] or m["adj"]).lower() in ("earlier", "before", "previous")
+    n = _number(m["n"]) if m["n"] else 1
+    return _day(anchor + timedelta(days=-n if back else n), text)
 
 
 def _weekday(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
@@ -232,22 +335,51 @@ def _ago(m: re.Match[str], anchor: date, text: str) -> TimeSpan | None:
 
 _NUMWORD = r"(?P<n>\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|a|an)"
 _PART = r"(?:(?:early|mid|late|the end of|the beginning of|the middle of)[\s-]+)?"
+# "before" and "after" end a clause when they are adverbs ("had met the day before."); a
+# following noun phrase ("the day before the vote") names an event we cannot date.
+_CLAUSE_END = r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:and|but|when|while|as|in|at)\b)"
+# "overnight" is an adverb at a clause end or before a preposition ("clashes overnight in
+# Kabul"); before a noun it is an adjective ("an overnight curfew") and no date.
+_OVERNIGHT = (
+    r"(?<!\ban )(?<!\ba )overnight(?=\s*(?:[.,;:!?)]|$)|\s+(?:in|on|at|into|near|from|across"
+    r"|along|around|outside|inside|and|but|as|when|while|after|before|to|with)\b)"
+)
 
-RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), resolver)
-    for pattern, resolver in (
+
+def _compiled(rules: tuple[tuple[str, Resolver], ...]) -> Rules:
+    return tuple((re.compile(pattern, re.IGNORECASE), resolver) for pattern, resolver in rules)
+
+
+RULES = _compiled(
+    (
         (rf"\b{_YEAR}-(?P<m>[01]\d)-(?P<day>[0-3]\d)\b", _iso),
         (rf"\b(?P<day>[0-3]?\d)\.(?P<m>[01]?\d)\.{_YEAR}\b", _dotted),
         (rf"\b(?P<a>[01]?\d)/(?P<b>[0-3]?\d)/{_YEAR}\b", _slashed),
+        (
+            rf"\b{_RANGE_FROM}(?:the\s+)?{_DAY}(?:\s+(?:of\s+)?{_MONTH})?{_RANGE_TO}"
+            rf"(?:the\s+)?{_DAY2}(?:\s+of)?\s+{_MONTH2}(?:,?\s+{_YEAR})?(?!\w)",
+            _day_range,
+        ),
+        (
+            rf"\b{_RANGE_FROM}{_MONTH}\s+{_DAY}{_RANGE_TO}(?:{_MONTH2}\s+)?{_DAY2}(?!\w)"
+            rf"(?:,?\s+{_YEAR}\b)?",
+            _day_range,
+        ),
         (rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", _day_month_year),
         (rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_month_year),
         (
-            rf"\b(?:from\s+|between\s+)?{_MONTH}(?:\s+\d{{4}})?{_DASH.replace('to|', 'to|and|')}"
-            rf"{_MONTH2}(?:,?\s+{_YEAR})?\b",
+            rf"\b{_RANGE_FROM}{_MONTH}(?:\s+{_YEAR1})?{_RANGE_TO}{_MONTH2}(?:,?\s+{_YEAR})?\b",
             _month_range,
         ),
-        (rf"\b{_DAY}(?:\s+of)?\s+{_MONTH}(?!\w)", _day_month),
-        (rf"\b{_MONTH}\s+{_DAY}(?!\w|\s*,?\s*\d{{4}})", _day_month),
+        # "March and May 2019", "March, April and May 2019": a listed month takes the year
+        # named after the last one.
+        (rf"\b{_MONTH}(?=(?:{_LIST_AND}{_ANY_MONTH})+(?:\s+of)?,?\s+{_YEAR}\b)", _month_year),
+        (
+            rf"\b{_DAY}(?=(?:{_LIST_AND}{_ANY_DAY})+(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?!\w))",
+            _listed_day,
+        ),
+        (rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?!\w)", _day_month),
+        (rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?!\w|\s*,?\s*\d{{4}})", _day_month),
         (rf"\b{_PART}{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
         (rf"\b(?P<which>last|this|next|past|coming)\s+{_MONTH}(?!\w)", _relative_month),
         (
@@ -260,24 +392,30 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
             _bare_month,
         ),
         (
-            rf"\b(?:between\s+|from\s+)?{_YEAR}\s*(?:-|–|—|to|and|until|through)\s*"
+            rf"\b{_RANGE_FROM}(?<![\d,.]){_YEAR}"
+            r"(?(between)\s+and\s+|\s*(?:(?P<dash>-|–|—)|to|until|through)\s*)"
             r"(?P<year2>1[89]\d\d|20\d\d|\d\d)\b",
             _year_range,
         ),
         (
-            r"\b(?:in|since|until|by|during|of|for|early|mid|late|year|the end of"
+            r"\b(?P<prep>in|since|until|by|during|of|for|early|mid|late|year|the end of"
             rf"|the beginning of)[\s-]+{_YEAR}\b(?!-\d)",
             _year_only,
         ),
         (
-            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night"
-            r"|this (?:morning|afternoon|evening))\b",
+            r"\b(?:(?:late|early|overnight)\s+)?(?:on\s+)?(?:(?P<which>last|next|this|coming)\s+)?"
+            r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+            _weekday,
+        ),
+        (
+            r"\b(?P<word>yesterday|today|tomorrow|tonight|last night|the day before yesterday"
+            rf"|the day after tomorrow|this (?:morning|afternoon|evening)|{_OVERNIGHT})\b",
             _named_day,
         ),
         (
-            r"\b(?:(?:late|early)\s+)?(?:on\s+)?(?:(?P<which>last|next|this|coming)\s+)?"
-            r"(?P<weekday>monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-            _weekday,
+            r"\b(?:(?:over|at|during|on|throughout)\s+the(?:\s+past)?"
+            r"|(?P<which>last|this|next|past))\s+weekend\b",
+            _weekend,
         ),
         (
             r"\b(?:(?:earlier|later)\s+)?(?P<which>last|this|next|past|previous|coming|current)\s+"
@@ -287,25 +425,53 @@ RULES: tuple[tuple[re.Pattern[str], Resolver], ...] = tuple(
         (rf"\b{_NUMWORD}\s+(?P<unit>days?|weeks?|months?|years?)\s+ago\b", _ago),
     )
 )
+# Resolved after RULES, against the last day found before them in the text.
+CHAINED = _compiled(
+    (
+        (
+            rf"\b(?:the\s+(?P<adj>previous|next|following)\s+day|(?:the|{_NUMWORD})\s+days?\s+"
+            rf"(?P<dir>earlier|later|(?:before|after){_CLAUSE_END}))",
+            _days_from,
+        ),
+    )
+)
 
 
 def find_dates(text: str, *, anchor: date) -> list[Found]:
     """Every temporal expression in `text`, resolved against `anchor`, in text order."""
-    taken: list[tuple[int, int]] = []
     found: list[Found] = []
-    for pattern, resolver in RULES:
+    _scan(text, RULES, found, lambda at: anchor)
+    _scan(text, CHAINED, found, lambda at: _day_named_before(found, at) or anchor)
+    return sorted(found, key=lambda f: f.start)
+
+
+def _scan(
+    text: str,
+    rules: Rules,
+    found: list[Found],
+    anchor_at: Callable[[int], date],
+) -> None:
+    """Add to `found` each match of `rules` that overlaps nothing found before it."""
+    for pattern, resolver in rules:
         for m in pattern.finditer(text):
             start, end = m.span()
-            month = m.groupdict().get("month")
-            if month and month.lower() in AMBIGUOUS_MONTHS and month.islower():
+            if _lowercase_month(m) or any(start < f.end and f.start < end for f in found):
                 continue
-            if any(start < e and s < end for s, e in taken):
-                continue
-            span = resolver(m, anchor, m.group(0).strip())
+            span = resolver(m, anchor_at(start), m.group(0).strip())
             if span is not None:
-                taken.append((start, end))
                 found.append(Found(start, end, span))
-    return sorted(found, key=lambda f: f.start)
+
+
+def _lowercase_month(m: re.Match[str]) -> bool:
+    """Only a capitalised May or March is a month: not "this may help", "protesters march"."""
+    names = [m.groupdict().get("month"), m.groupdict().get("month2")]
+    return any(n and n.lower() in AMBIGUOUS_MONTHS and n.islower() for n in names)
+
+
+def _day_named_before(found: list[Found], at: int) -> date | None:
+    """The last day of the nearest day-precision expression ending before offset `at`."""
+    days = [f for f in found if f.end <= at and f.span.precision == "day"]
+    return max(days, key=lambda f: f.end).span.end if days else None
 
 
 def resolve(expression: str, *, anchor: date) -> TimeSpan | None:
