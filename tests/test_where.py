@@ -72,3 +72,16 @@ def test_where_the_city_of_a_place_noun_and_accents_as_the_text_writes_them() ->
     assert [p for _, p in places(text)] == ["Kisumu"]
     assert default_gazetteer().city("Bogotá").name == "Bogotá"
     assert default_gazetteer().city("Bogota").name == "Bogota"
+
+
+def test_where_a_place_too_small_for_the_gazetteer_keeps_its_name() -> None:
+    text = "Militants attacked the village of Ngoshe Sama in Borno state on Monday."
+    (event,) = [e for e in parley.code(text, published=date(2021, 6, 1)) if e.root == "19"]
+    assert event.place is not None and event.place.name == "Ngoshe Sama"
+    assert event.place.lat is None
+
+
+def test_where_a_named_area_of_a_province_is_in_that_provinces_state() -> None:
+    text = "Gunmen abducted 40 farmers in the Damboa area of Borno state."
+    (event,) = parley.code(text, published=date(2021, 6, 1))
+    assert (event.place.name, event.place.country) == ("Damboa", "NGA")

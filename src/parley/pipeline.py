@@ -122,6 +122,9 @@ def code_sentences(
             if told is not None and _continues(coded, event):
                 event = replace(event, date=told)
             country = _scope_country(coded, event, index, kb, prefer)
+            if event.place is not None and not event.place.country and country:
+                # "the village of Ngoshe Sama in Borno state": a small place, in Nigeria
+                event = replace(event, place=replace(event.place, country=country))
             if event.root in VIOLENT_ROOTS:
                 # violence with no place of its own happened where the last violence did
                 country = country or last_violence
@@ -206,7 +209,7 @@ def _scope_country(
 ) -> str:
     """The country where a violent event happened: its place, else a place named in its
     own clause ("bombed the town of Gori", "fired rockets at Stepanakert")."""
-    if event.place is not None:
+    if event.place is not None and event.place.country:
         return event.place.country
     if event.root not in VIOLENT_ROOTS:
         return ""

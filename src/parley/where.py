@@ -264,16 +264,51 @@ def phrase_place(
         return None  # "on Monday"
     if head.lemma_.lower() in place_rules().province_nouns:
         return _province(head, gazetteer, prefer)
-    if head.lemma_.lower() in place_rules().place_nouns:  # "in the western city of Kisumu"
-        for pobj in _of_objects(head):
-            if pobj.pos_ == "PROPN":
-                return phrase_place(pobj, mentions, kb, gazetteer, prefer)
+    if head.lemma_.lower() in place_rules().place_nouns:
+        return _place_noun(head, mentions, kb, gazetteer, prefer)
     # "the city of Ganja" or "met in Goma" is a place whatever the NER thought of the name
     named_place = _after_place_noun(head) or _located(head)
     if head.pos_ == "PROPN" and (named_place or head.ent_type_ in ("GPE", "LOC", "FAC", "")):
         name = head.doc[_proper_start(head) : head.i + 1].text
-        return gazetteer.place(name, prefer=prefer)
+        found = gazetteer.place(name, prefer=prefer)
+        if found is None and _surely_a_place(head):
+            return Place(name=name, text=name)  # a place too small to know: its name
+        return found
     return None
+
+
+def _place_noun(
+    head: Token, mentions: dict[int, Mention], kb: ActorKB, gazetteer: Gazetteer, prefer: set[str]
+) -> Place | None:
+    """ "the western city of Kisumu", "the Damboa area of Borno state", "the Kakuma camp":
+    the named place, placed in the state of the place it is "of" when it is too small for
+    the gazetteer."""
+    names = [
+        c
+        for c in head.children
+        if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i not in mentions
+    ]
+    within = next(
+        (p for o in _of_objects(head) if (p := phrase_place(o, mentions, kb, gazetteer, prefer))),
+        None,
+    )
+    if not names:
+        return within
+    name = head.doc[names[0].left_edge.i : names[-1].i + 1].text
+    found = gazetteer.place(name, prefer=prefer | ({within.country} if within else set()))
+    if found is not None:
+        return found
+    return Place(name=name, country=within.country if within else "", text=name)
+
+
+def _surely_a_place(head: Token) -> bool:
+    """A name the gazetteer lacks that is still a place: after "the town of", tagged a
+    place, or after "in" or "near" with no other reading ("killed 1,000 in Ardamata")."""
+    if head.is_upper:
+        return False  # "STRONGEST": emphasis, not a name
+    if _after_place_noun(head) or head.ent_type_ in ("GPE", "LOC"):
+        return True
+    return _located(head) and head.ent_type_ in ("", "FAC")
 
 
 def _located(head: Token) -> bool:
@@ -390,6 +425,11 @@ def event_place(
     if code.startswith(rules.destination_codes):  # "travel to Islamabad"
         goals = [p for t in (trigger, anchor) for p in _objects_of(t, rules.destination_preps)]
         if place := first_place(goals):
+            return place
+    if code.startswith(rules.struck_codes):  # "attacked the village of X in Y province"
+        hit = [c for t in (trigger, anchor) for c in t.children if c.dep_ == "dobj"]
+        hit = [c for c in hit if c.lemma_.lower() in rules.place_nouns]
+        if place := first_place(hit):
             return place
     own = [trigger, anchor] + [c for c in trigger.children if c.dep_ == "acl"]
     for token in own:
