@@ -447,7 +447,12 @@ def event_place(
             return place
     if code.startswith(rules.struck_codes):
         targets = [t for t in scope if t.pos_ == "PROPN" and t.dep_ in ("pobj", "dobj", "appos")]
-        return first_place(targets)
+        if place := first_place(targets):
+            return place
+        # "attacks against the embassies in Nairobi": where what was hit stands
+        for token in trigger.subtree:
+            if place := first_place(_locatives(token, rules)):
+                return place
     return None
 
 
