@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sqlite3
 from dataclasses import replace
 from datetime import date
@@ -96,3 +97,134 @@ def test_store_read_only_connection_cannot_write(tmp_path) -> None:
     open_store(path).close()
     with open_store(path, readonly=True) as store, pytest.raises(sqlite3.OperationalError):
         store.db.execute("DELETE FROM events")
+
+
+# Schema migrations
+
+
+def test_store_upgrades_a_version_1_file_and_keeps_its_events(tmp_path) -> None:
+    from parley.store.schema import V1
+
+    event = coded().events[0]
+    path = tmp_path / "old.db"
+    db = sqlite3.connect(path)
+    db.executescript(V1)
+    db.execute(
+        "INSERT INTO documents (id, hash, text, published) VALUES ('doc-1', 'h', ?, '2021-03-05')",
+        (TEXT,),
+    )
+    db.execute(
+        "INSERT INTO events (id, doc_id, sentence, code, root, quad_class, goldstein, modality,"
+        " date_start, date_end, precision, rule, json) VALUES (?, 'doc-1', ?, ?, ?, ?, ?, ?,"
+        " '2018-07-01', '2018-07-31', 'month', ?, ?)",
+        (
+            event.id,
+            event.sentence,
+            event.code,
+            event.root,
+            event.quad_class,
+            event.goldstein,
+            event.modality,
+            event.rule,
+            json.dumps(event.to_dict()),
+        ),
+    )
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with open_store(path) as store:
+        (found,) = store.events()
+        assert found["id"] == event.id and found["cluster"]["mentions"] == 1
+        assert [e["id"] for e in store.events(text="agreement")] == [event.id]
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_store_refuses_a_sqlite_file_that_is_not_a_store(tmp_path) -> None:
+    path = tmp_path / "other.db"
+    db = sqlite3.connect(path)
+    db.execute("CREATE TABLE things (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(parley.StoreError, match="not a Parley event store"):
+        open_store(path)
+
+
+# One real-world event, however often it is reported
+
+MEETING_REPORTS = [
+    ("wire-a", date(2021, 3, 2), "Kenyan and Ugandan officials held talks in Nairobi on Monday."),
+    (
+        "wire-b",
+        date(2021, 3, 3),
+        "Delegations of Uganda and Kenya met in Nairobi on Monday to discuss the border.",
+    ),
+    ("mfa-c", date(2021, 3, 1), "Kenya held talks with Uganda in Nairobi today."),
+]
+
+
+def store_reports(store, reports) -> None:
+    documents = [
+        Document(id=i, text=t, published=d, publisher=i.split("-")[0] + i[-1])
+        for i, d, t in reports
+    ]
+    for coded_document in code_many(documents):
+        store.add(coded_document)
+
+
+def test_store_three_reports_of_one_meeting_are_one_event(tmp_path) -> None:
+    with open_store(tmp_path / "p.db") as store:
+        store_reports(store, MEETING_REPORTS)
+        (meeting,) = store.events(code="04")
+        assert meeting["cluster"]["mentions"] == 3
+        assert meeting["cluster"]["documents"] == 3 and meeting["cluster"]["publishers"] == 3
+        assert meeting["cluster"]["first_report"] == "2021-03-01"
+        assert meeting["cluster"]["last_report"] == "2021-03-03"
+        assert len(store.events(code="04", mentions=True)) == 3
+
+
+def test_store_two_meetings_a_month_apart_stay_two(tmp_path) -> None:
+    reports = [
+        ("a", date(2021, 3, 2), "Kenya and Uganda held talks in Nairobi on Monday."),
+        ("b", date(2021, 4, 6), "Kenya and Uganda held talks in Nairobi on Monday."),
+    ]
+    with open_store(tmp_path / "p.db") as store:
+        store_reports(store, [(i, d, t + f" ({i})") for i, d, t in reports])
+        assert [e["date"]["start"] for e in store.events(code="04")] == [
+            "2021-03-01",
+            "2021-04-05",
+        ]
+
+
+def test_store_replacing_a_report_updates_its_event_count(tmp_path) -> None:
+    with open_store(tmp_path / "p.db") as store:
+        store_reports(store, MEETING_REPORTS)
+        store.add(coded("Japan will provide humanitarian assistance to Nepal.", doc_id="wire-a"))
+        (meeting,) = store.events(code="04")
+        assert meeting["cluster"]["mentions"] == 2
+
+
+# Queries
+
+
+def test_store_queries_by_dyad_quad_modality_place_text_and_sort(tmp_path) -> None:
+    with open_store(tmp_path / "p.db") as store:
+        store_reports(store, MEETING_REPORTS)
+        store.add(coded())
+        codes = lambda **f: [e["code"] for e in store.events(**f)]  # noqa: E731
+        assert codes(dyad="KEN:ETH") == ["051"]
+        assert codes(dyad="ETH:KEN") == []
+        assert codes(dyad="ETH:KEN", either=True) == ["051"]
+        assert codes(quad=1, modality="intended") == ["0333"]
+        assert codes(place="nairobi") == codes(country="KEN") == ["046"]
+        assert codes(text="humanitarian") == ["0333"]
+        assert codes(sort="-date")[0] == "0333"
+        with pytest.raises(parley.InputError, match="SOURCE:TARGET"):
+            store.events(dyad="KEN")
+
+
+def test_store_events_to_pandas(tmp_path) -> None:
+    with open_store(tmp_path / "p.db") as store:
+        store.add(coded())
+        frame = store.events().to_pandas()
+    assert list(frame["code"]) == ["051", "057", "0333"]
+    assert frame.loc[0, "source"] == ["KEN/GOV"]

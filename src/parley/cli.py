@@ -143,6 +143,11 @@ def _print_events(events: list[dict[str, Any]], fmt: Format) -> None:
         out.print(table)
 
 
+def _progress(total: int) -> Progress:
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
+    return Progress(*columns, TimeElapsedColumn(), console=err, disable=total < 2)
+
+
 def _fail(failures: list[str], total: int) -> None:
     if failures:
         err.print(f"{len(failures)} of {total} documents failed", highlight=False)
@@ -202,18 +207,12 @@ def ingest(
     documents = list(_documents(paths, published, speaker, failures))
     status = {"added": 0, "replaced": 0, "unchanged": 0}
     events = 0
-    columns = (
-        TextColumn("{task.description}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        TimeElapsedColumn(),
-    )
-    with (
-        open_store(db) as store,
-        Progress(*columns, console=err, disable=len(documents) < 2) as progress,
-    ):
+    with open_store(db) as store, _progress(len(documents)) as progress:
         task = progress.add_task("coding", total=len(documents))
-        for coded in _coded(documents):
+        new = [d for d in documents if not store.knows(d)]  # stored texts are not coded again
+        status["unchanged"] = len(documents) - len(new)
+        progress.advance(task, status["unchanged"])
+        for coded in _coded(new):
             result = store.add(coded)
             status[result.status] += 1
             events += result.events
@@ -226,34 +225,138 @@ def ingest(
     _fail(failures, len(documents) + len(failures))
 
 
-@app.command()
-def events(
-    db: Db = Path("parley.db"),
-    actor: Annotated[
-        str | None, typer.Option(help="ENTITY or ENTITY/SECTOR, as source or target.")
-    ] = None,
-    code: Annotated[str | None, typer.Option(help="CAMEO code or prefix: 05, 057.")] = None,
-    since: Annotated[str | None, typer.Option(help="Events on or after this date.")] = None,
-    until: Annotated[str | None, typer.Option(help="Events on or before this date.")] = None,
-    limit: Annotated[int | None, typer.Option(help="At most this many events.")] = None,
-    format: Annotated[
-        Format, typer.Option("--format", "-f", help="table, jsonl or csv.")
-    ] = Format.table,
-) -> None:
-    """Query the stored events."""
+Actor = Annotated[str | None, typer.Option(help="ENTITY or ENTITY/SECTOR, as source or target.")]
+Dyad = Annotated[
+    str | None, typer.Option(help="SOURCE:TARGET, e.g. RUS:AFG (each ENTITY[/SECTOR]).")
+]
+Either = Annotated[bool, typer.Option("--either", help="The dyad in either direction.")]
+Code = Annotated[str | None, typer.Option(help="CAMEO code or prefix: 05, 057.")]
+Quad = Annotated[
+    int | None, typer.Option(help="Quad class: 1 verbal coop. .. 4 material conflict.")
+]
+Modality = Annotated[
+    str | None, typer.Option(help="asserted, negated, intended, appeal or hypothetical.")
+]
+Since = Annotated[str | None, typer.Option(help="Events on or after this date.")]
+Until = Annotated[str | None, typer.Option(help="Events on or before this date.")]
+PlaceOpt = Annotated[str | None, typer.Option("--place", help="Place name: Doha.")]
+Country = Annotated[str | None, typer.Option(help="Country of the place (ISO3): QAT.")]
+Text = Annotated[str | None, typer.Option(help="Words in the source sentence (SQLite FTS5).")]
+Sort = Annotated[str, typer.Option(help="date, -date, goldstein, -goldstein, mentions, -mentions.")]
+Limit = Annotated[int | None, typer.Option(help="At most this many rows.")]
+Mentions = Annotated[
+    bool, typer.Option("--mentions", help="Every report, not one row per real-world event.")
+]
+
+
+def _query(**options: Any) -> Any:
+    from parley.store import Query
+
+    options["since"] = _date_option(options["since"])
+    options["until"] = _date_option(options["until"])
+    return Query(**options)
+
+
+def _open_existing(db: Path) -> Any:
     from parley.store import open_store
 
     if not db.exists():
         raise ParleyError(f"{db}: no event store here; create one with `parley ingest`")
-    with open_store(db, readonly=True) as store:
-        rows = store.events(
-            actor=actor,
-            code=code,
-            since=_date_option(since),
-            until=_date_option(until),
-            limit=limit,
-        )
+    return open_store(db, readonly=True)
+
+
+@app.command()
+def events(
+    db: Db = Path("parley.db"),
+    actor: Actor = None,
+    dyad: Dyad = None,
+    either: Either = False,
+    code: Code = None,
+    quad: Quad = None,
+    modality: Modality = None,
+    since: Since = None,
+    until: Until = None,
+    place: PlaceOpt = None,
+    country: Country = None,
+    text: Text = None,
+    sort: Sort = "date",
+    limit: Limit = None,
+    mentions: Mentions = False,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="table, jsonl or csv.")
+    ] = Format.table,
+) -> None:
+    """Query the stored events: one row per real-world event, or every report."""
+    query = _query(
+        actor=actor, dyad=dyad, either=either, code=code, quad=quad, modality=modality,
+        since=since, until=until, place=place, country=country, text=text, sort=sort,
+        limit=limit, mentions=mentions,
+    )  # fmt: skip
+    with _open_existing(db) as store:
+        rows = store.events(query)
     _print_events(rows, format)
+
+
+ExportFormat = Annotated[
+    str, typer.Option("--format", "-f", help="jsonl, gdelt, plover or parquet.")
+]
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    format: ExportFormat = "jsonl",
+    db: Db = Path("parley.db"),
+    actor: Actor = None,
+    dyad: Dyad = None,
+    either: Either = False,
+    code: Code = None,
+    quad: Quad = None,
+    modality: Modality = None,
+    since: Since = None,
+    until: Until = None,
+    place: PlaceOpt = None,
+    country: Country = None,
+    text: Text = None,
+    sort: Sort = "date",
+    limit: Limit = None,
+    mentions: Mentions = False,
+) -> None:
+    """Write stored events in a format other tools read (one row per real-world event,
+    or every report with --mentions; GDELT and PLOVER rows are source-target pairs)."""
+    from parley.export import FORMATS, write
+
+    if format not in FORMATS:
+        raise ParleyError(f"--format {format!r}: choose one of {', '.join(FORMATS)}")
+    query = _query(
+        actor=actor, dyad=dyad, either=either, code=code, quad=quad, modality=modality,
+        since=since, until=until, place=place, country=country, text=text, sort=sort,
+        limit=limit, mentions=mentions,
+    )  # fmt: skip
+    with _open_existing(db) as store:
+        rows = write(store.events(query), format, out)
+    err.print(f"{rows} rows written to {out} ({format})", highlight=False)
+
+
+@app.command()
+def recode(db: Db = Path("parley.db")) -> None:
+    """Code the stored documents again with this Parley's rules, without their files."""
+    from parley.store import open_store
+
+    if not db.exists():
+        raise ParleyError(f"{db}: no event store here; create one with `parley ingest`")
+    with open_store(db) as store:
+        documents = list(store.stored_documents())
+        before = store.counts()["events"]
+        with _progress(len(documents)) as progress:
+            task = progress.add_task("recoding", total=len(documents))
+            for coded in _coded(documents):
+                store.replace_events(coded)
+                progress.advance(task)
+        after = store.counts()["events"]
+    err.print(
+        f"{len(documents)} documents recoded: {before} events before, {after} now", highlight=False
+    )
 
 
 @app.command("eval")

@@ -172,8 +172,32 @@ class Event:
 
 
 @dataclass(frozen=True)
+class NamedSpan:
+    """Where a sentence names an actor, by character offsets in the document's text."""
+
+    start_char: int
+    end_char: int
+    text: str
+    kind: str
+    actors: tuple[Actor, ...]
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a coded document, with the actors it names: what the store keeps so
+    that events can be checked against their source and found by their words."""
+
+    number: int
+    start_char: int
+    end_char: int
+    text: str
+    mentions: tuple[NamedSpan, ...] = ()
+
+
+@dataclass(frozen=True)
 class CodedDocument:
-    """A document and the events found in it; `error` is set when it could not be coded."""
+    """A document, the events found in it and its sentences."""
 
     document: Document
     events: tuple[Event, ...]
+    sentences: tuple[Sentence, ...] = ()

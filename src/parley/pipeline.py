@@ -21,7 +21,17 @@ from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
 from parley.coding.arguments import Context, titled_people
 from parley.coding.engine import UNNAMED_ROOTS, Coded, SentenceCoder
 from parley.coding.rules import RuleSet, default_rules
-from parley.model import Actor, CodedDocument, Document, Event, Mention, Place, TimeSpan
+from parley.model import (
+    Actor,
+    CodedDocument,
+    Document,
+    Event,
+    Mention,
+    NamedSpan,
+    Place,
+    Sentence,
+    TimeSpan,
+)
 from parley.ontology import lookup
 from parley.when import find_dates
 from parley.where import capital_place, default_gazetteer, event_place, phrase_place, place_rules
@@ -39,7 +49,9 @@ def code_many(
     rules = rules or default_rules()
     pairs = ((d.text, d) for d in documents)
     for doc, document in nlp_module.annotate(pairs, batch_size=batch_size):
-        yield CodedDocument(document, tuple(_code_doc(doc, document, kb, rules)))
+        sentences: list[Sentence] = []
+        events = tuple(_code_doc(doc, document, kb, rules, sentences))
+        yield CodedDocument(document, events, tuple(sentences))
 
 
 def code(
@@ -153,9 +165,13 @@ def code_sentences(
         yield SentenceResult(number, sentence, inside, dates, events, list(coder.notes))
 
 
-def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iterator[Event]:
+def _code_doc(
+    doc: Doc, document: Document, kb: ActorKB, rules: RuleSet, sentences: list[Sentence]
+) -> Iterator[Event]:
+    """The document's events, once each; its sentences are added to `sentences`."""
     seen: set[tuple] = set()
     for result in code_sentences(doc, document, kb=kb, rules=rules):
+        sentences.append(_sentence(result, doc))
         for event in result.events:
             key = (
                 event.code,
@@ -166,6 +182,17 @@ def _code_doc(doc: Doc, document: Document, kb: ActorKB, rules: RuleSet) -> Iter
             if key not in seen:
                 seen.add(key)
                 yield event
+
+
+def _sentence(result: SentenceResult, doc: Doc) -> Sentence:
+    span = result.sentence
+    named = tuple(
+        NamedSpan(
+            doc[m.start].idx, doc[m.end - 1].idx + len(doc[m.end - 1]), m.text, m.kind, m.actors
+        )
+        for m in result.mentions
+    )
+    return Sentence(result.number, span.start_char, span.end_char, span.text, named)
 
 
 def _salient(mentions: list[Mention], speaker: tuple[Actor, ...]) -> tuple[Actor, ...]:

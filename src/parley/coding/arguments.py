@@ -246,8 +246,10 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
         mention = ctx.mentions.get(child.i)
         if child.dep_ == "poss" and mention is not None:
             return list(mention.actors)
-    for child in head.children:
-        if child.dep_ in MODIFIER_DEPS:
+    modifiers = [m for c in head.children if c.dep_ in MODIFIER_DEPS for m in conjuncts(c)]
+    others = [c for c in head.children if c.dep_ not in MODIFIER_DEPS]
+    for child in modifiers + others:  # "Kenyan and Ugandan officials": both
+        if child.dep_ in MODIFIER_DEPS or child in modifiers:
             mention = ctx.mentions.get(child.i)
             if mention is not None:
                 found.extend(mention.actors)
