@@ -339,6 +339,32 @@ def export(
 
 
 @app.command()
+def serve(
+    db: Db = Path("parley.db"),
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    allow_ingest: Annotated[
+        bool, typer.Option("--allow-ingest", help="Let requests with the token store documents.")
+    ] = False,
+    token: Annotated[
+        str | None,
+        typer.Option(
+            help="The token for storing (default: a new one, printed).", envvar="PARLEY_TOKEN"
+        ),
+    ] = None,
+) -> None:
+    """Serve the HTTP API (OpenAPI at /docs) and the page that explores the store."""
+    from parley.server import Settings, new_token
+    from parley.server import serve as run
+
+    token = token or (new_token() if allow_ingest else "")
+    if allow_ingest:
+        err.print(f"storing allowed with: Authorization: Bearer {token}", highlight=False)
+    err.print(f"Parley on http://{host}:{port}/ (store {db})", highlight=False)
+    run(Settings(db=db, allow_ingest=allow_ingest, token=token), host=host, port=port)
+
+
+@app.command()
 def recode(db: Db = Path("parley.db")) -> None:
     """Code the stored documents again with this Parley's rules, without their files."""
     from parley.store import open_store
