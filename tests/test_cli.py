@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+
 from conftest import ROOT, run_parley
 
 EXAMPLES = ROOT / "examples"

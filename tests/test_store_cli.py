@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 import pyarrow.parquet as pq
+
 from conftest import parley_command, run_parley
 
 REPORTS = {
