@@ -339,6 +339,54 @@ def export(
 
 
 @app.command()
+def batch(
+    paths: Paths,
+    out: Annotated[Path, typer.Option("--out", "-o", help="Folder for the Parquet partitions.")],
+    scheduler: Annotated[
+        str | None, typer.Option(help="A running Dask scheduler: tcp://host:8786.")
+    ] = None,
+    workers: Annotated[int, typer.Option(help="Local worker processes (no scheduler).")] = 2,
+    db: Annotated[
+        Path | None, typer.Option("--db", help="Then load the partitions into this store.")
+    ] = None,
+) -> None:
+    """Code documents on Dask distributed into Parquet partitions (a re-run skips the
+    partitions written); --db then stores them as `parley ingest` would."""
+    from parley import batch as batching
+
+    documents, failures = batching.read_inputs(paths)
+    for failure in failures:
+        err.print(f"[red]error:[/red] {failure}", highlight=False)
+    with _progress(len(documents)) as progress:
+        task = progress.add_task("coding", total=len(documents))
+        summary = batching.run(
+            documents,
+            out,
+            scheduler=scheduler,
+            workers=workers,
+            on_partition=lambda n: progress.advance(task, n),
+        )
+    for failure in summary.failures:
+        err.print(f"[red]failed:[/red] {failure}", highlight=False)
+    err.print(
+        f"{len(documents)} documents: {summary.documents} coded in "
+        f"{summary.written_partitions} partitions ({summary.skipped_partitions} already "
+        f"written), {summary.events} events, {len(summary.failures) + len(failures)} failed; "
+        f"{out}",
+        highlight=False,
+    )
+    if db is not None:
+        status = batching.load(out, db)
+        err.print(
+            f"stored in {db}: {status['added']} added, {status['replaced']} replaced, "
+            f"{status['unchanged']} unchanged",
+            highlight=False,
+        )
+    if summary.failures or failures:
+        raise typer.Exit(1)
+
+
+@app.command()
 def serve(
     db: Db = Path("parley.db"),
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
