@@ -113,13 +113,18 @@ class Gazetteer:
 
     def part(self, country: str, direction: str, name: str, text: str) -> Place:
         """ "northern Syria": the centre of the country's cities in that part of it."""
+        lat, lon = self._centre(country, direction)
+        return Place(name=name, lat=lat, lon=lon, country=country, text=text)
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one gazetteer per process, never freed
+    def _centre(self, country: str, direction: str) -> tuple[float | None, float | None]:
         cities = self.by_country.get(alpha2(country), [])
         chosen = _in_part(cities, direction) or cities
-        lat = lon = None
-        if chosen:
-            lat = round(sum(c["latitude"] for c in chosen) / len(chosen), 2)
-            lon = round(sum(c["longitude"] for c in chosen) / len(chosen), 2)
-        return Place(name=name, lat=lat, lon=lon, country=country, text=text)
+        if not chosen:
+            return None, None
+        lat = round(sum(c["latitude"] for c in chosen) / len(chosen), 2)
+        lon = round(sum(c["longitude"] for c in chosen) / len(chosen), 2)
+        return lat, lon
 
 
 def _city_place(city: dict, text: str) -> Place:

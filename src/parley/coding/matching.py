@@ -201,12 +201,12 @@ def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
     if kind is None:
         return []
     found: list[Rule] = []
+    seen: set[int] = set()  # by identity: comparing rules field by field is slow
     for lemma in dict.fromkeys((token.lemma_.lower(), token.lower_)):
-        found.extend(
-            r
-            for r in ruleset.candidates(kind, lemma)
-            if r not in found and rule_applies(r, token, ruleset)
-        )
+        for rule in ruleset.candidates(kind, lemma):
+            if id(rule) not in seen and rule_applies(rule, token, ruleset):
+                seen.add(id(rule))
+                found.append(rule)
     return found
 
 
