@@ -3,8 +3,9 @@
 The client reads the documents and cuts them, in a fixed order, into partitions of
 PARTITION_SIZE; each partition is one Dask task. A worker process codes it with the spaCy
 pipeline, knowledge base and rules it loaded once (they are cached per process), trying a
-document that raises up to ATTEMPTS times before reporting it. The client writes each
-finished partition as two Parquet files, atomically:
+document that raises up to ATTEMPTS times before reporting it, and writes the partition
+as two Parquet files, atomically (on a cluster, DIR must be storage the workers share with
+the client):
 
     DIR/events-00012.parquet     one row per event (the `parley export` Parquet columns)
     DIR/documents-00012.parquet  one row per document: what `--db` loads into the store
@@ -45,9 +46,16 @@ def done(out: Path, number: int) -> bool:
     return (out / f"documents-{number:05d}.parquet").exists()
 
 
-def code_partition(documents: list[Document]) -> dict[str, Any]:
-    """Runs on a worker: the partition's coded documents as plain data, and the documents
-    that failed ATTEMPTS times with the reason."""
+def code_partition(documents: list[Document], out: str, number: int) -> dict[str, Any]:
+    """Runs on a worker: codes the partition and writes its files itself (the results
+    never travel back through the scheduler); returns its counts and failures."""
+    result = _coded_partition(documents)
+    events = write_partition(Path(out), number, result)
+    return {"documents": len(result["coded"]), "events": events, "failures": result["failures"]}
+
+
+def _coded_partition(documents: list[Document]) -> dict[str, Any]:
+    """The partition's coded documents, and those that failed ATTEMPTS times."""
     from parley.pipeline import code_many
 
     try:  # the whole partition in spaCy's batches, the fast way
@@ -133,31 +141,30 @@ def run(
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
     with Client(scheduler or cluster) as client:
         futures = {
-            client.submit(code_partition, chunk, key=f"parley-partition-{number}", pure=False): (
-                number,
-                chunk,
-            )
+            client.submit(
+                code_partition, chunk, str(out), number, key=f"parley-{number}", pure=False
+            ): (number, chunk)
             for number, chunk in todo
         }
         for future in as_completed(futures):
-            number, chunk = futures[future]
-            _collect(future, number, chunk, out, summary)
+            _, chunk = futures[future]
+            _collect(future, chunk, summary)
             on_partition(len(chunk))
     if cluster is not None:
         cluster.close()
     return summary
 
 
-def _collect(future: Any, number: int, chunk: list[Document], out: Path, summary: Summary) -> None:
+def _collect(future: Any, chunk: list[Document], summary: Summary) -> None:
     try:
         result = future.result()
     except Exception as exc:  # noqa: BLE001 - a partition that killed its workers
         reason = f"{type(exc).__name__}: {exc}"[:300]
         summary.failures.extend(f"{d.id}: {reason}" for d in chunk)
         return
-    summary.events += write_partition(out, number, result)
+    summary.events += result["events"]
     summary.written_partitions += 1
-    summary.documents += len(result["coded"])
+    summary.documents += result["documents"]
     summary.failures.extend(result["failures"])
 
 

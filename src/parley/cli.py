@@ -413,6 +413,79 @@ def serve(
 
 
 @app.command()
+def pledges(
+    db: Db = Path("parley.db"),
+    actor: Annotated[str | None, typer.Option(help="The giver: ENTITY or ENTITY/SECTOR.")] = None,
+    format: Annotated[
+        Format, typer.Option("--format", "-f", help="table or jsonl.")
+    ] = Format.table,
+) -> None:
+    """Pledges made (of roots 03, 05-08 intended), with their areas and conditions, and
+    the later events that fulfilled them."""
+    with _open_existing(db) as store:
+        found = store.pledges(actor)
+    if format is Format.jsonl:
+        for pledge in found:
+            print(json.dumps(pledge, ensure_ascii=False))
+        return
+    table = Table("made", "code", "giver", "recipient", "areas", "condition", "fulfilled by")
+    for p in found:
+        done = "; ".join(
+            f"{e['code']} {e['date']['start'] if e['date'] else ''}" for e in p["fulfilled_by"]
+        )
+        table.add_row(
+            p["made"] or "",
+            p["event"]["code"],
+            ", ".join(p["giver"]),
+            ", ".join(p["recipient"]),
+            ", ".join(p["areas"]),
+            p["condition"] or "",
+            done or "-",
+        )
+    out.print(table)
+
+
+PROCESS_KINDS = (
+    ("meeting", ("04",)),
+    ("agreement", ("057", "08")),
+    ("pledge", ("030", "031", "032", "033", "034", "035")),
+    ("appeal", ("02", "10")),
+    ("violence", ("18", "19", "20")),
+)
+
+
+def _kind(code: str) -> str:
+    return next((k for k, prefixes in PROCESS_KINDS if code.startswith(prefixes)), "other")
+
+
+@app.command()
+def process(
+    name: Annotated[
+        str, typer.Argument(help='A format ("troika plus") or an actor ("Afghanistan").')
+    ],
+    db: Db = Path("parley.db"),
+) -> None:
+    """A peace process as a timeline: its meetings, agreements, appeals, pledges and
+    violence, with who took part and in what role."""
+    with _open_existing(db) as store:
+        what, found = store.process(name)
+    table = Table("date", "kind", "code", "event", "who", "place", header_style="bold")
+    for event in found:
+        roles = [f"{p['role']}: {_actors([p['actor']])}" for p in event["participants"]]
+        who = "; ".join(roles) or f"{_actors(event['source'])} -> {_actors(event['target'])}"
+        table.add_row(
+            event["date"]["start"] if event["date"] else "",
+            _kind(event["code"]),
+            event["code"],
+            event["name"],
+            who,
+            event["place"]["name"] if event["place"] else "",
+        )
+    out.print(f"[bold]{what}[/bold]: {len(found)} events", highlight=False)
+    out.print(table)
+
+
+@app.command()
 def recode(db: Db = Path("parley.db")) -> None:
     """Code the stored documents again with this Parley's rules, without their files."""
     from parley.store import open_store

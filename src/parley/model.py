@@ -136,7 +136,7 @@ class Event:
     confidence: float = 1.0
     trigger: str = ""
     participants: tuple[Participant, ...] = field(default_factory=tuple)
-    format: dict[str, str] | None = None
+    format: dict[str, Any] | None = None
     pledge: dict[str, Any] | None = None
 
     def to_dict(self) -> dict[str, Any]:

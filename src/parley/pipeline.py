@@ -21,6 +21,7 @@ from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
 from parley.coding.arguments import Context, titled_people
 from parley.coding.engine import UNNAMED_ROOTS, Coded, SentenceCoder
 from parley.coding.rules import RuleSet, default_rules
+from parley.formats import named_format
 from parley.model import (
     Actor,
     CodedDocument,
@@ -33,6 +34,8 @@ from parley.model import (
     TimeSpan,
 )
 from parley.ontology import lookup
+from parley.pledges import pledge_of
+from parley.roles import participants
 from parley.when import find_dates
 from parley.where import capital_place, default_gazetteer, event_place, phrase_place, place_rules
 
@@ -121,6 +124,7 @@ def code_sentences(
     last_violence = ""  # the country of the last violence reported
     filed_from = _dateline_place(document, prefer)
     told: TimeSpan | None = None  # the date the narrative last gave an event
+    before: Span | None = None  # the sentence before, where a pledge's condition may be
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
         events = []
@@ -128,6 +132,7 @@ def code_sentences(
             (coded, _event(coded, document, number, sentence, dates, index, kb, prefer))
             for coded in coder.code(sentence)
         ]
+        link = named_format(sentence, ctx, on)
         # the sentence's own place: "gathered outside the base in Niamey to demand ..."
         here = next((e.place.country for _, e in found if e.place and e.place.country), "")
         for coded, event in found:
@@ -150,6 +155,12 @@ def code_sentences(
                 event = replace(event, place=filed_from)
             if _own_report(event, accusing):
                 continue
+            event = replace(
+                event,
+                participants=participants(coded, event, ctx),
+                format=link,
+                pledge=pledge_of(event, sentence, before),
+            )
             if any(a.entity for a in event.source + event.target):
                 events.append(event)
             else:
@@ -161,6 +172,7 @@ def code_sentences(
                 events.remove(event)
                 coder.notes.append(f"{event.rule} on '{event.trigger}': no target resolved")
         told = next((e.date for e in events if e.date and e.date.text), None)
+        before = sentence
         inside = [m for m in mentions if sentence.start <= m.start < sentence.end]
         yield SentenceResult(number, sentence, inside, dates, events, list(coder.notes))
 

@@ -171,6 +171,31 @@ class Store:
                 raise StoreError(f"text search {query.text!r}: {exc}") from exc
             raise
 
+    def pledges(self, actor: str | None = None) -> list[dict[str, Any]]:
+        """Stored pledges (of `actor` as giver), each with the events that fulfil it."""
+        from parley.store.pledged import pledges
+
+        return pledges(self.db, actor)
+
+    def process(self, name: str) -> tuple[str, Events]:
+        """A peace process by a format's name ("troika plus") or an actor's ("Afghanistan"):
+        what it was taken to be, and its events, one per real-world event, by date."""
+        from parley.formats import default_formats
+
+        wanted = name.casefold()
+        for fmt in default_formats():
+            if wanted in (n.casefold() for n in (fmt.name, *fmt.aliases, fmt.id)):
+                ids = [
+                    r[0]
+                    for r in self.db.execute("SELECT id FROM events WHERE format_id = ?", (fmt.id,))
+                ]
+                found = Events(e for e in self.events(mentions=True) if e["id"] in set(ids))
+                return f"the {fmt.name} format", found
+        entity = _entity_named(name)
+        if not entity:
+            raise StoreError(f"{name!r}: no format or actor of that name")
+        return entity, self.events(actor=entity)
+
     def document(self, doc_id: str) -> dict[str, Any] | None:
         row = self.db.execute("SELECT * FROM documents WHERE id = ?", (doc_id,)).fetchone()
         return dict(row) if row is not None else None
@@ -189,6 +214,21 @@ class Store:
         """How many reports each real-world event has, largest first."""
         rows = self.db.execute("SELECT mentions FROM clusters ORDER BY mentions DESC")
         return [row[0] for row in rows]
+
+
+def _entity_named(name: str) -> str:
+    """The entity a name means: a code as given ("AFG"), else what the knowledge base
+    resolves the name to ("Afghanistan", "the Taliban")."""
+    from parley.actors.kb import default_kb, normalise
+
+    kb = default_kb()
+    if name.upper() in kb.countries or name.upper() in kb.orgs:
+        return name.upper()
+    for entry in kb.aliases.get(normalise(name), ()):
+        actor = kb.actor(entry, on=None)
+        if actor.entity:
+            return actor.entity
+    return ""
 
 
 def open_store(path: str | Path, *, readonly: bool = False) -> Store:

@@ -110,6 +110,28 @@ CREATE INDEX mentions_doc ON mentions(doc_id);
 CREATE INDEX mentions_entity ON mentions(entity, sector);
 """
 
+# Version 3: formats events belong to, pledges and the events that fulfil them. Roles
+# other than source and target (host, party, mediator, observer ...) are rows of
+# event_actors with that role.
+V3 = """
+ALTER TABLE events ADD COLUMN format_id TEXT;
+CREATE TABLE pledges (
+    event_id TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    giver TEXT NOT NULL,
+    recipient TEXT NOT NULL,
+    areas TEXT NOT NULL,
+    condition TEXT,
+    made TEXT
+);
+CREATE TABLE fulfilments (
+    pledge_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    PRIMARY KEY (pledge_id, event_id)
+);
+CREATE INDEX events_format ON events(format_id);
+CREATE INDEX pledges_giver ON pledges(giver);
+"""
+
 Step = Callable[[sqlite3.Connection], None]
 
 
@@ -136,6 +158,7 @@ def _backfill_v2(db: sqlite3.Connection) -> None:
 MIGRATIONS: list[tuple[int, list[Step]]] = [
     (1, [_script(V1)]),
     (2, [_script(V2), _backfill_v2]),
+    (3, [_script(V3)]),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 

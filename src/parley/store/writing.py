@@ -9,6 +9,7 @@ import sqlite3
 
 from parley.model import Actor, CodedDocument, Document, Event
 from parley.store.clusters import assign, refresh
+from parley.store.pledged import add_pledge, link_fulfilment
 
 
 def insert_document(db: sqlite3.Connection, coded: CodedDocument, digest: str) -> None:
@@ -116,6 +117,7 @@ def _insert_event(db: sqlite3.Connection, event: Event) -> int:
         ),
     )
     roles = [("source", a) for a in event.source] + [("target", a) for a in event.target]
+    roles += [(p.role, p.actor) for p in event.participants]
     for _, actor in roles:
         _remember_actor(db, actor)
     db.executemany(
@@ -123,6 +125,12 @@ def _insert_event(db: sqlite3.Connection, event: Event) -> int:
         " VALUES (?, ?, ?, ?, ?, ?)",
         [(event.id, role, a.entity, a.sector, a.name, a.text) for role, a in roles],
     )
+    if event.format:
+        db.execute("UPDATE events SET format_id = ? WHERE id = ?", (event.format["id"], event.id))
+    if event.pledge:
+        add_pledge(db, event)
+    else:
+        link_fulfilment(db, event)
     span = (
         (event.date.start.isoformat(), event.date.end.isoformat()) if event.date else (None, None)
     )
