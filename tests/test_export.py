@@ -64,7 +64,11 @@ def coded() -> dict[str, dict]:
 
 @pytest.fixture
 def records(coded: dict[str, dict]) -> dict[str, dict]:
-    return copy.deepcopy(coded)
+    """Fresh copies, as plain two-sided events (multilateral ones are tested apart)."""
+    fresh = copy.deepcopy(coded)
+    for record in fresh.values():
+        record["participants"] = []
+    return fresh
 
 
 def _gdelt_rows(path: Path) -> tuple[list[str], list[dict[str, str]]]:
@@ -356,3 +360,24 @@ def test_parquet_without_pyarrow_says_how_to_install_it(tmp_path, monkeypatch, r
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)
     with pytest.raises(ParleyError, match=r"pip install 'parley\[parquet\]'"):
         to_parquet(records.values(), tmp_path / "events.parquet")
+
+
+def test_gdelt_expands_a_multilateral_event_into_party_and_host_dyads(tmp_path: Path) -> None:
+    event = parley.code(
+        "Delegations of the Syrian government and the Syrian opposition held talks in Astana "
+        "under the auspices of Russia and Turkey.",
+        published=date(2021, 3, 5),
+    )[0]
+    out = tmp_path / "m.tsv"
+    write([event.to_dict()], "gdelt", out)
+    _, rows = _gdelt_rows(out)
+    pairs = {(r["Actor1Code"], r["Actor2Code"]) for r in rows}
+    assert pairs == {
+        ("SYRGOV", "SYROPP"),
+        ("KAZGOV", "SYRGOV"),
+        ("KAZGOV", "SYROPP"),
+        ("RUSGOV", "SYRGOV"),
+        ("RUSGOV", "SYROPP"),
+        ("TURGOV", "SYRGOV"),
+        ("TURGOV", "SYROPP"),
+    }

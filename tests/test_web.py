@@ -149,3 +149,25 @@ def test_web_paste_a_document_and_see_its_events(site: str, browser) -> None:
     assert "057" in event.text
     assert "<i>x</i>" in browser.find_element(By.TAG_NAME, "body").text
     shot(browser, "paste")
+
+
+def test_web_a_meeting_lists_its_participants_by_role(site: str, browser) -> None:
+    events = __import__("httpx").get(f"{site}/api/events", params={"code": "046"}).json()
+    talks = next(e for e in events["events"] if e["date"]["start"] == "2018-11")
+    browser.get(f"{site}/#/document/{talks['doc_id']}?event={talks['id']}")
+    host = wait_for(browser, '[data-testid="event-participants"] [data-role="host"]')
+    assert host.text == "RUS/GOV"
+    observers = browser.find_element(
+        By.CSS_SELECTOR, '[data-testid="event-participants"] [data-role="observer"]'
+    )
+    assert "a dozen of regional countries" in observers.text and "USA/GOV" in observers.text
+    shot(browser, "meeting")
+
+
+def test_web_a_peace_process_as_a_timeline_and_a_table(site: str, browser) -> None:
+    browser.get(f"{site}/#/process?name=Moscow%20format")
+    wait_for(browser, '[data-testid="process-table"]')
+    rows = browser.find_elements(By.CSS_SELECTOR, '[data-testid="process-row"]')
+    assert rows and "host: RUS/GOV" in rows[0].text
+    assert browser.find_elements(By.CSS_SELECTOR, '[data-testid="timeline-event"]')
+    shot(browser, "process")

@@ -392,9 +392,25 @@ def _actor_code(actor: Record) -> str:
 # --- shared ------------------------------------------------------------------------------
 
 
+# Roles that act on the parties of a multilateral event, in the dyads of an export.
+ACTING_ROLES = ("host", "mediator", "guarantor", "initiator")
+
+
 def _pairs(record: Record) -> Iterator[tuple[Record | None, Record | None]]:
-    """Each source with each target; a side with no actor pairs as None."""
-    return product(record.get("source") or [None], record.get("target") or [None])
+    """Each source with each target; a side with no actor pairs as None. A multilateral
+    event expands into dyads: each party with each other party, and a host, mediator,
+    guarantor or initiator with each party (observers make no dyad)."""
+    participants = record.get("participants") or []
+    parties = [p["actor"] for p in participants if p["role"] == "party"]
+    acting = [p["actor"] for p in participants if p["role"] in ACTING_ROLES]
+    if not participants or (not parties and not acting):
+        return product(record.get("source") or [None], record.get("target") or [None])
+    if not parties:  # "X hosted the talks": the host with the event's own sides
+        parties = (record.get("source") or []) + (record.get("target") or [])
+        acting = [a for a in acting if a not in parties]
+    dyads = [(a, b) for i, a in enumerate(parties) for b in parties[i + 1 :]]
+    dyads += [(a, party) for a in acting for party in parties if a != party]
+    return iter(dyads)
 
 
 def _counts(record: Record) -> tuple[int, int, int]:

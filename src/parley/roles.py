@@ -72,7 +72,7 @@ def _phrase_roles(coded: Coded, ctx: Context, rules: RoleRules) -> list[Particip
     tokens = {t.i: t for t in [*coded.scope, *coded.trigger.subtree, *coded.anchor.subtree]}
     found: list[Participant] = []
     for token in sorted(tokens.values(), key=lambda t: t.i):
-        role = rules.role_nouns.get(token.lemma_.lower())
+        role = rules.role_nouns.get(token.lower_) or rules.role_nouns.get(token.lemma_.lower())
         if role and token.pos_ == "NOUN":
             named = _named_by(token, ("of", "from"), ctx)
             if all(not a.entity for a in named):
@@ -104,7 +104,18 @@ def _named_by(
     return actors
 
 
+def _as_state(actor: Actor, ctx: Context) -> Actor:
+    """A state named as a whole takes part through its government."""
+    if actor.entity in ctx.state_entities and not actor.sector:
+        return replace(actor, sector="GOV")
+    return actor
+
+
 def _one_named(head: Token, ctx: Context) -> list[Actor]:
+    return [_as_state(a, ctx) for a in _named_here(head, ctx)]
+
+
+def _named_here(head: Token, ctx: Context) -> list[Actor]:
     counted = [c for p in head.children if p.lower_ == "of" for c in p.children]
     if head.lemma_.lower() in QUANTITY_NOUNS and counted:
         # "a dozen of regional countries and the United States": the countries, counted,

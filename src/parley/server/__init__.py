@@ -188,6 +188,17 @@ def _read_api(app: FastAPI, settings: Settings) -> None:
         with _reading(settings) as store:
             return {"series": browse.series(store.db, source, target, either=either, by=by)}
 
+    @app.get("/api/process", summary="A peace process: the events of a format or an actor")
+    def process(name: str) -> dict[str, Any]:
+        with _reading(settings) as store:
+            what, found = store.process(name)
+        return {"what": what, "events": found}
+
+    @app.get("/api/pledges", summary="Pledges, with the events that fulfilled them")
+    def pledges(actor: str | None = None) -> dict[str, Any]:
+        with _reading(settings) as store:
+            return {"pledges": store.pledges(actor)}
+
     @app.get("/api/cameo", summary="Every CAMEO code with its Goldstein score and quad class")
     def cameo() -> dict[str, Any]:
         from parley.ontology import cameo_table

@@ -190,7 +190,7 @@ class Store:
                     for r in self.db.execute("SELECT id FROM events WHERE format_id = ?", (fmt.id,))
                 ]
                 found = Events(e for e in self.events(mentions=True) if e["id"] in set(ids))
-                return f"the {fmt.name} format", found
+                return fmt.name, found
         entity = _entity_named(name)
         if not entity:
             raise StoreError(f"{name!r}: no format or actor of that name")

@@ -376,6 +376,7 @@ const ROUTES = [
   { pattern: /^\/documents\/?$/, nav: 'documents', render: renderDocumentsView },
   { pattern: /^\/document\/(.+)$/, nav: 'documents', render: renderDocumentView },
   { pattern: /^\/paste\/?$/, nav: 'paste', render: renderPasteView },
+  { pattern: /^\/process\/?$/, nav: 'process', render: renderProcessView },
 ];
 
 function parseHash() {
@@ -430,6 +431,61 @@ function reuseDocumentView(match, params) {
   if (!current || !match[1] || decodeSegment(match[1]) !== current.id) return false;
   if (params.get('event')) current.select(params.get('event'), { scroll: true });
   return true;
+}
+
+// ---------------------------------------------------------------------------
+// Process view: a peace process (a format or an actor) as a timeline and a table by role
+
+const PROCESS_KINDS = [
+  ['meeting', ['04']],
+  ['agreement', ['057', '08']],
+  ['pledge', ['030', '031', '032', '033', '034', '035']],
+  ['appeal', ['02', '10']],
+  ['violence', ['18', '19', '20']],
+];
+
+function processKind(code) {
+  const found = PROCESS_KINDS.find(([, prefixes]) => prefixes.some((p) => code.startsWith(p)));
+  return found ? found[0] : 'other';
+}
+
+function whoByRole(event) {
+  const participants = event.participants || [];
+  if (!participants.length) return dyadLabel(event);
+  const roles = [...new Set(participants.map((p) => p.role))];
+  return roles.map((role) => `${role}: ${actorsLabel(participants.filter((p) => p.role === role).map((p) => p.actor))}`).join('; ');
+}
+
+function processRow(event) {
+  return el('tr', { 'data-testid': 'process-row', 'data-event-id': event.id },
+    el('td', {}, dateLabel(event.date)),
+    el('td', {}, processKind(event.code)),
+    el('td', {}, el('a', { href: documentLink(event.doc_id, event.id) }, `${event.code} ${event.name || ''}`)),
+    el('td', {}, whoByRole(event)),
+    el('td', {}, placeLabel(event.place)));
+}
+
+function renderProcessView({ view, params, isCurrent }) {
+  const name = params.get('name') || '';
+  const input = el('input', { name: 'name', value: name, placeholder: 'troika plus, Afghanistan …', 'data-testid': 'process-name' });
+  const form = el('form', { class: 'filters' }, el('label', {}, 'Format or actor ', input),
+    el('button', { type: 'submit' }, 'Show'));
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    go(`#/process${queryString({ name: input.value })}`);
+  });
+  const results = el('div', { class: 'results' });
+  view.append(el('h1', {}, 'Peace process'), form, results);
+  if (!name) return;
+  results.replaceChildren(loadingBox('Loading the process…'));
+  api(`/api/process${queryString({ name })}`)
+    .then((data) => isCurrent() && results.replaceChildren(
+      el('p', { 'data-testid': 'process-what' }, `${data.what}: ${data.events.length} events`),
+      timelineSection(data.events),
+      el('table', { class: 'events', 'data-testid': 'process-table' },
+        el('thead', {}, el('tr', {}, ['date', 'kind', 'event', 'who', 'place'].map((h) => el('th', {}, h)))),
+        el('tbody', {}, data.events.map(processRow)))))
+    .catch((error) => isCurrent() && results.replaceChildren(errorBox(error)));
 }
 
 // ---------------------------------------------------------------------------
@@ -1223,9 +1279,46 @@ function detailRows(event) {
   return rows;
 }
 
+/** A multilateral event's participants, listed by role (host, parties, mediators ...). */
+function participantsSection(event) {
+  const participants = event.participants || [];
+  if (!participants.length) return null;
+  const roles = [...new Set(participants.map((p) => p.role))];
+  return el('section', { class: 'participants', 'data-testid': 'event-participants' },
+    el('h3', {}, 'Participants'),
+    el('dl', { class: 'details' }, roles.map((role) => [
+      el('dt', {}, role),
+      el('dd', { 'data-role': role }, actorsLabel(participants.filter((p) => p.role === role).map((p) => p.actor))),
+    ])));
+}
+
+/** The format the event belongs to, and what a pledge promises. */
+function formatAndPledge(event) {
+  const rows = [];
+  if (event.format) {
+    rows.push(['Format', event.format.name || event.format.id]);
+    rows.push(['Format members', (event.format.members || []).join(', ') || '—']);
+    if (event.format.named_members) {
+      const agrees = event.format.agrees ? 'as the registry has them' : 'unlike the registry';
+      rows.push(['Members named', `${event.format.named_members.join(', ')} (${agrees})`]);
+    }
+  }
+  if (event.pledge) {
+    rows.push(['Pledge by', (event.pledge.giver || []).join(', ') || '—']);
+    rows.push(['Pledge to', (event.pledge.recipient || []).join(', ') || '—']);
+    rows.push(['Areas', (event.pledge.areas || []).join(', ') || '—']);
+    rows.push(['Condition', event.pledge.condition || '—']);
+  }
+  if (!rows.length) return null;
+  return el('dl', { class: 'details', 'data-testid': 'event-format-pledge' },
+    rows.map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)]));
+}
+
 function eventDetails(event) {
   return el('div', { class: 'detail-body' },
     el('dl', { class: 'details' }, detailRows(event).map(([term, value]) => [el('dt', {}, term), el('dd', {}, value)])),
+    participantsSection(event),
+    formatAndPledge(event),
     el('blockquote', { class: 'sentence-quote' }, event.text || ''));
 }
 
