@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 import parley
+
 from conftest import SEED, run_parley
 
 
