@@ -12,6 +12,7 @@ their text, as unresolved actors always do.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -68,7 +69,16 @@ def _host(event: Event, ctx: Context, rules: RoleRules, found: list) -> Actor | 
     return Actor(country, "GOV", country, name, event.place.text or event.place.name)
 
 
+@lru_cache(maxsize=1)
+def _cue() -> re.Pattern[str]:
+    """Any role word, to leave at once the many sentences that have none."""
+    words = [*role_rules().role_nouns, *role_rules().role_verbs]
+    return re.compile(r"\b(?:" + "|".join(re.escape(w[:5]) for w in words) + ")", re.I)
+
+
 def _phrase_roles(coded: Coded, ctx: Context, rules: RoleRules) -> list[Participant]:
+    if not _cue().search(coded.anchor.sent.text):
+        return []
     tokens = {t.i: t for t in [*coded.scope, *coded.trigger.subtree, *coded.anchor.subtree]}
     found: list[Participant] = []
     for token in sorted(tokens.values(), key=lambda t: t.i):

@@ -437,8 +437,20 @@ CHAINED = _compiled(
 )
 
 
+# A digit or a word that every temporal expression of RULES and CHAINED contains.
+TEMPORAL = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|"
+    r"sun|yesterday|today|tomorrow|tonight|night|morning|afternoon|evening|overnight|"
+    r"week|month|year|day|ago|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|mid|early|late)",
+    re.IGNORECASE,
+)
+
+
 def find_dates(text: str, *, anchor: date) -> list[Found]:
     """Every temporal expression in `text`, resolved against `anchor`, in text order."""
+    if not TEMPORAL.search(text):
+        return []  # most sentences name no time: not worth the full scan
     found: list[Found] = []
     _scan(text, RULES, found, lambda at: anchor)
     _scan(text, CHAINED, found, lambda at: _day_named_before(found, at) or anchor)

@@ -391,6 +391,8 @@ class SentenceCoder:
     def _refined(self, rule: Rule, trigger: Token) -> str:
         """A more specific code when the predicate's whole phrase says which ("call upon
         the parties to end the war" is an appeal to settle, 027)."""
+        if not rule.refine:
+            return rule.code
         phrase = list(trigger.subtree)
         words = {t.lemma_.lower() for t in phrase} | {t.lower_ for t in phrase}
         obj = direct_object(trigger)

@@ -197,12 +197,15 @@ def marked_clauses(token: Token, marks: frozenset[str]) -> list[Token]:
 
 def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
     """The rules whose predicate is `token`, most specific first."""
+    words = (token.lemma_.lower(), token.lower_)
+    if words[0] not in ruleset.lemmas and words[1] not in ruleset.lemmas:
+        return []  # most words are no rule's predicate: say so before parsing anything
     kind = predicate_kind(token)
     if kind is None:
         return []
     found: list[Rule] = []
     seen: set[int] = set()  # by identity: comparing rules field by field is slow
-    for lemma in dict.fromkeys((token.lemma_.lower(), token.lower_)):
+    for lemma in dict.fromkeys(words):
         for rule in ruleset.candidates(kind, lemma):
             if id(rule) not in seen and rule_applies(rule, token, ruleset):
                 seen.add(id(rule))

@@ -125,6 +125,7 @@ class RuleSet:
     rules: list[Rule]
     markers: Markers
     by_lemma: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
+    lemmas: frozenset[str] = frozenset()  # every predicate word of every rule
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str], list[Rule]] = defaultdict(list)
@@ -134,6 +135,7 @@ class RuleSet:
         for candidates in index.values():
             candidates.sort(key=lambda r: -r.specificity)
         self.by_lemma = dict(index)
+        self.lemmas = frozenset(lemma for _, lemma in index)
 
     def candidates(self, kind: str, lemma: str) -> list[Rule]:
         return self.by_lemma.get((kind, lemma), [])
