@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -109,37 +110,36 @@ class Store:
         found = self.db.execute("SELECT 1 FROM documents WHERE hash = ?", (text_hash(document),))
         return found.fetchone() is not None
 
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """One write transaction: all of it is stored, or nothing (a crash included)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            if self.db.in_transaction:
+                self.db.execute("COMMIT")
+        except BaseException:
+            if self.db.in_transaction:
+                self.db.execute("ROLLBACK")
+            raise
+
     def add(self, coded: CodedDocument) -> AddResult:
         """Store a document, its sentences and events in one transaction."""
         document = coded.document
         digest = text_hash(document)
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._writing():
             same = self.db.execute("SELECT id FROM documents WHERE hash = ?", (digest,)).fetchone()
             if same is not None:
-                self.db.execute("ROLLBACK")
                 return AddResult(same[0], "unchanged", 0)
             replaced = delete_document(self.db, document.id)
             insert_document(self.db, coded, digest)
-            self.db.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
         return AddResult(document.id, "replaced" if replaced else "added", len(coded.events))
 
     def replace_events(self, coded: CodedDocument) -> AddResult:
         """Store a stored document's events again, as a newer coder found them."""
-        digest = text_hash(coded.document)
-        try:
-            self.db.execute("BEGIN IMMEDIATE")
+        with self._writing():
             delete_document(self.db, coded.document.id)
-            insert_document(self.db, coded, digest)
-            self.db.execute("COMMIT")
-        except BaseException:
-            if self.db.in_transaction:
-                self.db.execute("ROLLBACK")
-            raise
+            insert_document(self.db, coded, text_hash(coded.document))
         return AddResult(coded.document.id, "recoded", len(coded.events))
 
     def stored_documents(self) -> Iterator[Document]:
@@ -234,7 +234,3 @@ def _entity_named(name: str) -> str:
 def open_store(path: str | Path, *, readonly: bool = False) -> Store:
     """Open (and create or upgrade) the event store at `path`."""
     return Store(path, readonly=readonly)
-
-
-def add_all(store: Store, coded: Iterable[CodedDocument]) -> list[AddResult]:
-    return [store.add(c) for c in coded]
