@@ -150,3 +150,25 @@ def test_multilateral_a_pledge_later_fulfilled_and_the_process_timeline(tmp_path
     assert [Path(e["doc_id"]).name for e in pledge["fulfilled_by"]] == ["delivered.txt"]
     timeline = run_parley("process", "Nepal", "--db", str(db))
     assert timeline.returncode == 0 and "pledge" in timeline.stdout and "07" in timeline.stdout
+
+
+def test_multilateral_a_stored_pledge_names_the_events_that_fulfilled_it(tmp_path) -> None:
+    db = tmp_path / "p.db"
+    documents = [
+        parley.Document(
+            id="pledge",
+            text="Japan will provide humanitarian assistance to Nepal.",
+            published=date(2021, 1, 10),
+        ),
+        parley.Document(
+            id="delivered",
+            text="Japan delivered humanitarian aid to Nepal on Friday.",
+            published=date(2021, 3, 6),
+        ),
+    ]
+    with parley.open(db) as store:
+        for coded in parley.code_many(documents):
+            store.add(coded)
+        (pledge,) = [e for e in store.events() if e["pledge"]]
+        delivered = next(e for e in store.events() if e["doc_id"] == "delivered")
+    assert pledge["pledge"]["fulfilled_by"] == [delivered["id"]]

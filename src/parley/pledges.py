@@ -76,4 +76,5 @@ def pledge_of(event: Event, sentence: Span, before: Span | None) -> dict[str, An
         "areas": areas_of(sentence.text),
         "condition": condition_of(sentence) or condition_of(before),
         "made": event.date.iso() if event.date else None,
+        "fulfilled_by": [],  # the store fills it with the ids of later events
     }

@@ -165,11 +165,20 @@ class Store:
             query = Query(actor=actor, code=code, since=since, until=until, limit=limit, **filters)
         sql, args = select(query)
         try:
-            return Events(record(tuple(row)) for row in self.db.execute(sql, args))
+            found = Events(record(tuple(row)) for row in self.db.execute(sql, args))
         except sqlite3.OperationalError as exc:
             if query.text and "fts5" in str(exc).lower():
                 raise StoreError(f"text search {query.text!r}: {exc}") from exc
             raise
+        for event in found:
+            if event.get("pledge"):
+                event["pledge"]["fulfilled_by"] = [
+                    row[0]
+                    for row in self.db.execute(
+                        "SELECT event_id FROM fulfilments WHERE pledge_id = ?", (event["id"],)
+                    )
+                ]
+        return found
 
     def pledges(self, actor: str | None = None) -> list[dict[str, Any]]:
         """Stored pledges (of `actor` as giver), each with the events that fulfil it."""
