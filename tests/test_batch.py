@@ -86,3 +86,14 @@ def test_batch_a_document_that_fails_three_times_is_reported_and_the_rest_stored
     assert result.returncode == 1
     assert "huge.txt" in result.stderr and "6 coded" in result.stderr
     assert len(paths) == 6
+
+
+def test_batch_a_rerun_codes_a_partition_whose_documents_changed(tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    write_corpus(corpus, 10)
+    out = tmp_path / "parts"
+    assert run_parley("batch", str(corpus), "--out", str(out), "--workers", "1").returncode == 0
+    (corpus / "report000000.txt").write_text("Title: New\n\nKenya and Uganda held talks.\n")
+    again = run_parley("batch", str(corpus), "--out", str(out), "--workers", "1")
+    assert "10 coded in 1 partitions (0 already written)" in again.stderr
+    assert len(list(out.glob("documents-*.parquet"))) == 1

@@ -146,3 +146,11 @@ def test_server_read_only_by_default(store: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_server_bad_query_values_are_4xx_not_500(server: str) -> None:
+    for params in ({"text": '"'}, {"text": "talks -x"}, {"quad": "9"}, {"limit": "0"}):
+        response = httpx.get(f"{server}/api/events", params=params)
+        assert 400 <= response.status_code < 500 and response.json()["error"], params
+    huge = httpx.get(f"{server}/api/documents", params={"offset": str(10**20)})
+    assert huge.status_code == 422

@@ -228,3 +228,36 @@ def test_store_events_to_pandas(tmp_path) -> None:
         frame = store.events().to_pandas()
     assert list(frame["code"]) == ["051", "057", "0333"]
     assert frame.loc[0, "source"] == ["KEN/GOV"]
+
+
+def test_store_a_bad_text_search_is_a_clear_error(tmp_path) -> None:
+    with open_store(tmp_path / "p.db") as store:
+        store.add(coded())
+        for query in ('"', "*", "talks -x"):
+            with pytest.raises(parley.StoreError, match="text search"):
+                store.events(text=query)
+
+
+def test_store_a_reader_of_an_older_store_upgrades_it_and_odd_names_work(tmp_path) -> None:
+    from parley.store.schema import V1
+
+    path = tmp_path / "old #1?.db"
+    db = sqlite3.connect(path)
+    db.executescript(V1)
+    db.execute("PRAGMA user_version = 1")
+    db.commit()
+    db.close()
+    with open_store(path, readonly=True) as store:
+        assert store.events() == []
+    assert sqlite3.connect(path).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_store_a_replaced_first_report_takes_its_dates_from_the_cluster(tmp_path) -> None:
+    first = ("a", date(2023, 9, 30), "Kenya and Uganda held talks in Nairobi in September 2023.")
+    second = ("b", date(2023, 9, 4), "Kenya and Uganda held talks in Nairobi on 3 September.")
+    late = ("c", date(2023, 9, 29), "Kenya and Uganda held talks in Nairobi on 28 September.")
+    with open_store(tmp_path / "p.db") as store:
+        store_reports(store, [first, second])
+        store.add(coded("Japan will provide humanitarian assistance to Nepal.", doc_id="a"))
+        store_reports(store, [late])
+        assert len(store.events(code="04")) == 2  # the 3rd and the 28th are two meetings

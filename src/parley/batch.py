@@ -7,15 +7,18 @@ document that raises up to ATTEMPTS times before reporting it, and writes the pa
 as two Parquet files, atomically (on a cluster, DIR must be storage the workers share with
 the client):
 
-    DIR/events-00012.parquet     one row per event (the `parley export` Parquet columns)
-    DIR/documents-00012.parquet  one row per document: what `--db` loads into the store
+    DIR/events-00012-3f9a0c21.parquet     one row per event (`parley export` Parquet)
+    DIR/documents-00012-3f9a0c21.parquet  one row per document: what `--db` loads
 
-A re-run skips the partitions whose files exist. When a worker dies, the scheduler runs
-its partitions again elsewhere; one that has killed ATTEMPTS workers is reported as failed.
+The name's digest is of the partition's document ids and texts: a re-run skips the
+partitions whose files exist and redoes those whose documents changed. When a worker
+dies, the scheduler runs its partitions again elsewhere; one that has killed ATTEMPTS
+workers is reported as failed.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
 from collections.abc import Callable, Iterable
@@ -42,15 +45,26 @@ def partitions(documents: list[Document], size: int = PARTITION_SIZE) -> list[li
     return [documents[i : i + size] for i in range(0, len(documents), size)]
 
 
-def done(out: Path, number: int) -> bool:
-    return (out / f"documents-{number:05d}.parquet").exists()
+def partition_name(number: int, documents: list[Document]) -> str:
+    """A partition's name: its number and a digest of its documents' ids and texts, so
+    that a re-run redoes a partition whose documents changed ("00012-3f9a0c21")."""
+    from parley.store import text_hash
+
+    digest = hashlib.sha1()
+    for document in documents:
+        digest.update(f"{document.id}\0{text_hash(document)}\0".encode())
+    return f"{number:05d}-{digest.hexdigest()[:8]}"
 
 
-def code_partition(documents: list[Document], out: str, number: int) -> dict[str, Any]:
+def done(out: Path, name: str) -> bool:
+    return (out / f"documents-{name}.parquet").exists()
+
+
+def code_partition(documents: list[Document], out: str, name: str) -> dict[str, Any]:
     """Runs on a worker: codes the partition and writes its files itself (the results
     never travel back through the scheduler); returns its counts and failures."""
     result = _coded_partition(documents)
-    events = write_partition(Path(out), number, result)
+    events = write_partition(Path(out), name, result)
     return {"documents": len(result["coded"]), "events": events, "failures": result["failures"]}
 
 
@@ -81,7 +95,7 @@ def _as_data(coded: CodedDocument) -> dict[str, Any]:
     return {"document": json.dumps(asdict(coded.document), default=str), "coded": coded}
 
 
-def write_partition(out: Path, number: int, result: dict[str, Any]) -> int:
+def write_partition(out: Path, name: str, result: dict[str, Any]) -> int:
     """The partition's two Parquet files, each written under a temporary name and renamed,
     so that an interrupted run never leaves a partition that looks done."""
     import pyarrow as pa
@@ -90,7 +104,7 @@ def write_partition(out: Path, number: int, result: dict[str, Any]) -> int:
     from parley.export import to_parquet
 
     records = [e.to_dict() for item in result["coded"] for e in item["coded"].events]
-    events_tmp = out / f".events-{number:05d}.parquet.tmp"
+    events_tmp = out / f".events-{name}.parquet.tmp"
     to_parquet(records, events_tmp)
     # `coded` is the CodedDocument pickled, exactly as the store takes it: load only
     # partitions you wrote yourself
@@ -104,10 +118,13 @@ def write_partition(out: Path, number: int, result: dict[str, Any]) -> int:
             [("doc_id", pa.string()), ("document", pa.string()), ("coded", pa.binary())]
         ),
     )
-    documents_tmp = out / f".documents-{number:05d}.parquet.tmp"
+    documents_tmp = out / f".documents-{name}.parquet.tmp"
     pq.write_table(table, documents_tmp)
-    events_tmp.replace(out / f"events-{number:05d}.parquet")
-    documents_tmp.replace(out / f"documents-{number:05d}.parquet")  # last: marks it done
+    number = name.split("-")[0]
+    for stale in [*out.glob(f"events-{number}-*.parquet"), *out.glob(f"documents-{number}-*")]:
+        stale.unlink()  # the same partition coded from other documents before
+    events_tmp.replace(out / f"events-{name}.parquet")
+    documents_tmp.replace(out / f"documents-{name}.parquet")  # last: marks it done
     return len(records)
 
 
@@ -129,29 +146,30 @@ def run(
     summary = Summary()
     todo = []
     for number, chunk in enumerate(chunks):
-        if done(out, number):
+        if done(out, partition_name(number, chunk)):
             summary.skipped_partitions += 1
             on_partition(len(chunk))
         else:
-            todo.append((number, chunk))
+            todo.append((partition_name(number, chunk), chunk))
     if not todo:
         return summary
     cluster = None
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
-    with Client(scheduler or cluster) as client:
-        futures = {
-            client.submit(
-                code_partition, chunk, str(out), number, key=f"parley-{number}", pure=False
-            ): (number, chunk)
-            for number, chunk in todo
-        }
-        for future in as_completed(futures):
-            _, chunk = futures[future]
-            _collect(future, chunk, summary)
-            on_partition(len(chunk))
-    if cluster is not None:
-        cluster.close()
+    try:
+        with Client(scheduler or cluster) as client:
+            futures = {
+                client.submit(
+                    code_partition, chunk, str(out), name, key=f"parley-{name}", pure=False
+                ): chunk
+                for name, chunk in todo
+            }
+            for future in as_completed(futures):
+                _collect(future, futures[future], summary)
+                on_partition(len(futures[future]))
+    finally:
+        if cluster is not None:
+            cluster.close()
     return summary
 
 

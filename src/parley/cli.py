@@ -36,13 +36,13 @@ class Format(str, Enum):
     csv = "csv"
 
 
-def _date_option(value: str | None) -> date | None:
+def _date_option(value: str | None, *, end: bool = False) -> date | None:
     if value is None:
         return None
     from parley.when import parse_date_argument
 
     try:
-        return parse_date_argument(value)
+        return parse_date_argument(value, end=end)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
 
@@ -253,7 +253,7 @@ def _query(**options: Any) -> Any:
     from parley.store import Query
 
     options["since"] = _date_option(options["since"])
-    options["until"] = _date_option(options["until"])
+    options["until"] = _date_option(options["until"], end=True)
     return Query(**options)
 
 

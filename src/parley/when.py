@@ -520,8 +520,9 @@ def _dateparser(expression: str, anchor: date) -> TimeSpan | None:
     return _day(d, expression)
 
 
-def parse_date_argument(value: str) -> date:
-    """A date the user typed (`--published`, `--since`): ISO or anything `resolve` reads."""
+def parse_date_argument(value: str, *, end: bool = False) -> date:
+    """A date the user typed (`--published`, `--since`): ISO or anything `resolve` reads;
+    with `end`, the last day of what was written ("--until 2023" is 2023-12-31)."""
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -530,4 +531,4 @@ def parse_date_argument(value: str) -> date:
     span = resolve(value, anchor=date.today()) if value.strip() else None
     if span is None:
         raise ValueError(f"{value!r} is not a date; use YYYY-MM-DD")
-    return span.start
+    return span.end if end else span.start

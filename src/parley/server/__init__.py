@@ -19,9 +19,11 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import FastAPI, HTTPException, Request
+from fastapi import Query as Param
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import FileResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from starlette.concurrency import run_in_threadpool
 
 from parley.errors import ParleyError
 from parley.store import Query, browse, open_store
@@ -105,7 +107,7 @@ def _read_api(app: FastAPI, settings: Settings) -> None:
         dyad: str | None = None,
         either: bool = False,
         code: str | None = None,
-        quad: int | None = None,
+        quad: int | None = Param(None, ge=1, le=4),
         modality: str | None = None,
         since: str | None = None,
         until: str | None = None,
@@ -113,7 +115,7 @@ def _read_api(app: FastAPI, settings: Settings) -> None:
         country: str | None = None,
         text: str | None = None,
         sort: str = "date",
-        limit: int = 500,
+        limit: int = Param(500, ge=1, le=10_000),
         mentions: bool = False,
     ) -> dict[str, Any]:
         query = Query(
@@ -157,7 +159,9 @@ def _read_api(app: FastAPI, settings: Settings) -> None:
         }
 
     @app.get("/api/documents", summary="Stored documents, newest first")
-    def documents(q: str = "", limit: int = 50, offset: int = 0) -> dict[str, Any]:
+    def documents(
+        q: str = "", limit: int = Param(50, ge=1, le=1000), offset: int = Param(0, ge=0, le=10**9)
+    ) -> dict[str, Any]:
         with _reading(settings) as store:
             return browse.documents(store.db, q=q, limit=min(limit, 1000), offset=offset)
 
@@ -260,12 +264,17 @@ def _code_api(app: FastAPI, settings: Settings) -> None:
         store = str(fields.get("store", "")).lower() in ("1", "true", "yes")
         if store:
             _authorise(request, settings)
-        coded = _coded(text, fields)
+        # spaCy and SQLite block: run them in the thread pool, not on the event loop
+        coded = await run_in_threadpool(_coded, text, fields)
         stored = False
         if store:
-            with open_store(settings.db) as writable:
-                stored = writable.add(coded).status != "unchanged"
+            stored = await run_in_threadpool(_store, settings.db, coded)
         return _coded_json(coded, stored)
+
+
+def _store(db: Path, coded: Any) -> bool:
+    with open_store(db) as writable:
+        return writable.add(coded).status != "unchanged"
 
 
 def _authorise(request: Request, settings: Settings) -> None:

@@ -47,7 +47,8 @@ class Store:
         self.path = Path(path)
         try:
             if readonly:
-                uri = f"file:{self.path}?mode=ro"
+                self._upgrade_if_older()
+                uri = f"{self.path.resolve().as_uri()}?mode=ro"  # "#" and "?" in a name
                 self.db = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=30)
                 self._check_version(self._version())
             else:
@@ -58,6 +59,16 @@ class Store:
         except sqlite3.DatabaseError as exc:
             raise StoreError(f"{self.path}: cannot open the event store ({exc})") from exc
         self.db.row_factory = sqlite3.Row
+
+    def _upgrade_if_older(self) -> None:
+        """A reader of a store made by an older Parley upgrades it first, once."""
+        if not self.path.exists():
+            return
+        with sqlite3.connect(self.path) as probe:
+            version = int(probe.execute("PRAGMA user_version").fetchone()[0])
+        probe.close()
+        if 0 < version < SCHEMA_VERSION:
+            Store(self.path).close()
 
     def _version(self) -> int:
         return int(self.db.execute("PRAGMA user_version").fetchone()[0])
@@ -80,6 +91,7 @@ class Store:
         if version == SCHEMA_VERSION:
             return
         self.db.execute("BEGIN IMMEDIATE")
+        version = self._version()  # another process may have upgraded it meanwhile
         try:
             for target, steps in MIGRATIONS:
                 if target > version:
@@ -167,7 +179,7 @@ class Store:
         try:
             found = Events(record(tuple(row)) for row in self.db.execute(sql, args))
         except sqlite3.OperationalError as exc:
-            if query.text and "fts5" in str(exc).lower():
+            if query.text:  # FTS5's own query syntax: quotes, *, column:, -word ...
                 raise StoreError(f"text search {query.text!r}: {exc}") from exc
             raise
         for event in found:
@@ -194,12 +206,7 @@ class Store:
         wanted = name.casefold()
         for fmt in default_formats():
             if wanted in (n.casefold() for n in (fmt.name, *fmt.aliases, fmt.id)):
-                ids = [
-                    r[0]
-                    for r in self.db.execute("SELECT id FROM events WHERE format_id = ?", (fmt.id,))
-                ]
-                found = Events(e for e in self.events(mentions=True) if e["id"] in set(ids))
-                return fmt.name, found
+                return fmt.name, self.events(Query(format=fmt.id))
         entity = _entity_named(name)
         if not entity:
             raise StoreError(f"{name!r}: no format or actor of that name")

@@ -106,11 +106,13 @@ def series(
     clause = " OR ".join(["(s.entity = ? AND t.entity = ?)"] * len(pairs))
     args = [x for pair in pairs for x in pair]
     rows = db.execute(
-        f"SELECT {period} AS period, e.quad_class, count(DISTINCT coalesce(e.cluster_id,"
-        " e.rowid)), sum(e.goldstein) FROM events e"
+        f"SELECT {period} AS period, e.quad_class, count(*), sum(e.goldstein) FROM events e"
+        " WHERE e.id IN (SELECT e.id FROM events e"
         " JOIN event_actors s ON s.event_id = e.id AND s.role = 'source'"
         " JOIN event_actors t ON t.event_id = e.id AND t.role = 'target'"
+        " LEFT JOIN clusters c ON c.id = e.cluster_id"
         f" WHERE e.date_start IS NOT NULL AND ({clause})"
+        " AND (c.event_id IS NULL OR c.event_id = e.id))"  # each real-world event once
         " GROUP BY 1, 2 ORDER BY 1, 2",
         args,
     ).fetchall()

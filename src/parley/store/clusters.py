@@ -89,15 +89,19 @@ def refresh(db: sqlite3.Connection, cluster_ids: Iterable[int]) -> None:
         if not row[0]:
             db.execute("DELETE FROM clusters WHERE id = ?", (cluster_id,))
             continue
-        first = db.execute(
-            "SELECT e.id FROM events e JOIN documents d ON d.id = e.doc_id"
+        first, start, end, given, country = db.execute(
+            "SELECT e.id, e.date_start, e.date_end, e.date_given, coalesce(e.place_country, '')"
+            " FROM events e JOIN documents d ON d.id = e.doc_id"
             " WHERE e.cluster_id = ? ORDER BY d.published, e.rowid LIMIT 1",
             (cluster_id,),
-        ).fetchone()[0]
+        ).fetchone()
+        # its bounds are its first report's: a replaced report takes its own dates away
+        bounds = _bounds((start, end), bool(given)) or (None, None)
         db.execute(
             "UPDATE clusters SET mentions = ?, documents = ?, publishers = ?,"
-            " first_report = ?, last_report = ?, event_id = ? WHERE id = ?",
-            (*row, first, cluster_id),
+            " first_report = ?, last_report = ?, event_id = ?, date_start = ?, date_end = ?,"
+            " place_country = ? WHERE id = ?",
+            (*row, first, *bounds, country, cluster_id),
         )
 
 

@@ -46,7 +46,8 @@ def link_fulfilment(db: sqlite3.Connection, event: Event) -> None:
     record = event.to_dict()
     start = event.date.start.isoformat() if event.date else ""
     for pledge_id, giver, recipient, areas in db.execute(
-        "SELECT event_id, giver, recipient, areas FROM pledges WHERE made <= ?", (start,)
+        "SELECT event_id, giver, recipient, areas FROM pledges WHERE made IS NULL OR made <= ?",
+        (start,),
     ).fetchall():
         pledge = {
             "giver": json.loads(giver),

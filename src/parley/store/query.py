@@ -38,6 +38,7 @@ class Query:
     place: str | None = None
     country: str | None = None
     text: str | None = None
+    format: str | None = None  # a format's id: "TROIKA_PLUS"
     sort: str = "date"
     limit: int | None = None
     mentions: bool = False
@@ -120,6 +121,7 @@ def _filters(query: Query) -> tuple[list[str], list[Any]]:
         where.append("e.code LIKE ?")
         args.append(f"{query.code}%")
     simple = (("e.quad_class = ?", query.quad), ("e.modality = ?", query.modality))
+    simple += (("e.format_id = ?", query.format),)
     simple += (("e.place_country = ?", query.country), ("lower(e.place) = lower(?)", query.place))
     for clause, value in simple:
         if value is not None:
