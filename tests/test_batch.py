@@ -97,3 +97,17 @@ def test_batch_a_rerun_codes_a_partition_whose_documents_changed(tmp_path) -> No
     again = run_parley("batch", str(corpus), "--out", str(out), "--workers", "1")
     assert "10 coded in 1 partitions (0 already written)" in again.stderr
     assert len(list(out.glob("documents-*.parquet"))) == 1
+
+
+def test_batch_an_unreachable_scheduler_is_a_clear_error(tmp_path) -> None:
+    write_corpus(tmp_path / "c", 2)
+    result = run_parley(
+        "batch",
+        str(tmp_path / "c"),
+        "--out",
+        str(tmp_path / "o"),
+        "--scheduler",
+        "tcp://127.0.0.1:9",
+    )
+    assert result.returncode == 1
+    assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr

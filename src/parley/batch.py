@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from parley.errors import ParleyError
 from parley.model import CodedDocument, Document
 
 PARTITION_SIZE = 50
@@ -139,7 +140,7 @@ def run(
 ) -> Summary:
     """Code `documents` on a Dask cluster (the one at `scheduler`, else a LocalCluster of
     `workers` processes) into Parquet partitions under `out`."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    from dask.distributed import LocalCluster, as_completed
 
     out.mkdir(parents=True, exist_ok=True)
     chunks = partitions(documents, size)
@@ -157,7 +158,7 @@ def run(
     if scheduler is None:
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True)
     try:
-        with Client(scheduler or cluster) as client:
+        with _client(scheduler or cluster) as client:
             futures = {
                 client.submit(
                     code_partition, chunk, str(out), name, key=f"parley-{name}", pure=False
@@ -171,6 +172,15 @@ def run(
         if cluster is not None:
             cluster.close()
     return summary
+
+
+def _client(address: Any) -> Any:
+    from dask.distributed import Client
+
+    try:
+        return Client(address, timeout="10s")
+    except OSError as exc:
+        raise ParleyError(f"{address}: cannot reach the Dask scheduler ({exc})") from exc
 
 
 def _collect(future: Any, chunk: list[Document], summary: Summary) -> None:
