@@ -410,7 +410,7 @@ class SentenceCoder:
                 continue
             if refinement.modifiers and modifiers & set(refinement.modifiers):
                 return refinement.code
-            if any(all(w in words for w in item) for item in refinement.any):
+            if refinement.said_in(words):
                 return refinement.code
         return rule.code
 

@@ -51,6 +51,17 @@ class Refinement:
     modifiers: tuple[str, ...] = ()  # modifiers of the object or predicate word
     at_least: int = 0  # the object counts at least this many ("killed more than 1,000")
     office_holder: bool = False  # the one it is done to is a named official ("the president")
+    _singles: frozenset[str] = field(init=False, repr=False, compare=False, default=frozenset())
+    _phrases: tuple[frozenset[str], ...] = field(init=False, repr=False, compare=False, default=())
+
+    def __post_init__(self) -> None:
+        # one set operation per refinement instead of a loop over its words (a hot path)
+        object.__setattr__(self, "_singles", frozenset(i[0] for i in self.any if len(i) == 1))
+        object.__setattr__(self, "_phrases", tuple(frozenset(i) for i in self.any if len(i) > 1))
+
+    def said_in(self, words: set[str]) -> bool:
+        """Whether one of the `any` items occurs among `words` (all its words, for a phrase)."""
+        return not self._singles.isdisjoint(words) or any(p <= words for p in self._phrases)
 
 
 @dataclass(frozen=True)
