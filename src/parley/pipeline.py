@@ -119,8 +119,7 @@ def code_sentences(
     ctx.people = titled_people(doc, ctx)
     coder = SentenceCoder(rules, ctx)
     own = _own_state(speaker, kb)
-    reporting = frozenset(r.id for r in rules.rules if r.reports_object)
-    accusing = frozenset(r.id for r in rules.rules if r.accuses_reported)
+    reporting, accusing = rules.reporting_ids, rules.accusing_ids
     last_violence = ""  # the country of the last violence reported
     filed_from = _dateline_place(document, prefer)
     told: TimeSpan | None = None  # the date the narrative last gave an event

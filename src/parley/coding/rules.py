@@ -137,6 +137,8 @@ class RuleSet:
     markers: Markers
     by_lemma: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
     lemmas: frozenset[str] = frozenset()  # every predicate word of every rule
+    reporting_ids: frozenset[str] = frozenset()  # rules whose object is an event too
+    accusing_ids: frozenset[str] = frozenset()  # rules that accuse what a report says
 
     def __post_init__(self) -> None:
         index: dict[tuple[str, str], list[Rule]] = defaultdict(list)
@@ -147,6 +149,8 @@ class RuleSet:
             candidates.sort(key=lambda r: -r.specificity)
         self.by_lemma = dict(index)
         self.lemmas = frozenset(lemma for _, lemma in index)
+        self.reporting_ids = frozenset(r.id for r in self.rules if r.reports_object)
+        self.accusing_ids = frozenset(r.id for r in self.rules if r.accuses_reported)
 
     def candidates(self, kind: str, lemma: str) -> list[Rule]:
         return self.by_lemma.get((kind, lemma), [])
