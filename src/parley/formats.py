@@ -93,6 +93,16 @@ def default_formats() -> tuple[Format, ...]:
     return load_formats()
 
 
+WORD = re.compile(r"\w+")
+
+
+@lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every name: a sentence with none of them names no format."""
+    names = [n for f in default_formats() for n in (f.name, *f.aliases)]
+    return frozenset(m.group(0) for n in names if (m := WORD.search(n.casefold())))
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> tuple[re.Pattern[str], dict[str, Format]]:
     names: dict[str, Format] = {}
@@ -106,7 +116,7 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, Format]]:
 
 def named_format(sentence: Span, ctx: Context, on: date | None) -> dict[str, Any] | None:
     """The format a sentence names, with the members it names and the registry's."""
-    if not default_formats():
+    if not default_formats() or _first_words().isdisjoint(WORD.findall(sentence.text.casefold())):
         return None
     pattern, names = _pattern()
     matches = list(pattern.finditer(sentence.text))
