@@ -154,3 +154,12 @@ def test_server_bad_query_values_are_4xx_not_500(server: str) -> None:
         assert 400 <= response.status_code < 500 and response.json()["error"], params
     huge = httpx.get(f"{server}/api/documents", params={"offset": str(10**20)})
     assert huge.status_code == 422
+
+
+def test_server_a_chunked_body_over_the_limit_is_refused(server: str) -> None:
+    def chunks():
+        for _ in range(40):
+            yield b"a" * 100_000
+
+    response = httpx.post(f"{server}/api/code", content=chunks())
+    assert response.status_code == 413 and "limit" in response.json()["error"]

@@ -235,11 +235,13 @@ async def _body(request: Request, settings: Settings) -> tuple[dict[str, Any], b
         data = await upload.read(settings.max_bytes + 1)
         fields = {k: v for k, v in form.items() if isinstance(v, str)}
         return fields, data
-    raw = await request.body()
-    if len(raw) > settings.max_bytes:
-        raise HTTPException(413, f"request over {settings.max_bytes} bytes")
+    raw = bytearray()
+    async for chunk in request.stream():  # a body sent in chunks has no length to check
+        raw += chunk
+        if len(raw) > settings.max_bytes:
+            raise HTTPException(413, f"request over the limit of {settings.max_bytes} bytes")
     try:
-        payload = json.loads(raw or b"null")
+        payload = json.loads(bytes(raw) or b"null")
     except json.JSONDecodeError as exc:
         raise HTTPException(400, f"the body is not JSON ({exc.msg})") from None
     if not isinstance(payload, dict) or not isinstance(payload.get("text"), str):

@@ -28,6 +28,14 @@ def documents(db: sqlite3.Connection, *, q: str = "", limit: int = 50, offset: i
 def document(db: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
     """A document's text with the spans of its sentences, the actors it names and its
     events, so that a page can highlight them."""
+    db.execute("BEGIN")  # one snapshot: a writer replacing the document meanwhile is not seen
+    try:
+        return _document(db, doc_id)
+    finally:
+        db.execute("COMMIT")
+
+
+def _document(db: sqlite3.Connection, doc_id: str) -> dict[str, Any] | None:
     row = db.execute(
         "SELECT id, title, published, publisher, url, speaker, dateline, text"
         " FROM documents WHERE id = ?",
