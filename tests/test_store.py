@@ -261,3 +261,17 @@ def test_store_a_replaced_first_report_takes_its_dates_from_the_cluster(tmp_path
         store.add(coded("Japan will provide humanitarian assistance to Nepal.", doc_id="a"))
         store_reports(store, [late])
         assert len(store.events(code="04")) == 2  # the 3rd and the 28th are two meetings
+
+
+def test_store_weekly_series_keep_a_week_whole_across_new_year(tmp_path) -> None:
+    from parley.store.browse import series
+
+    reports = [
+        ("a", date(2020, 12, 31), "Kenya and Uganda held talks in Nairobi today."),
+        ("b", date(2021, 1, 3), "Kenya and Uganda signed a trade agreement in Kampala today."),
+    ]
+    with open_store(tmp_path / "p.db") as store:
+        store_reports(store, reports)
+        weeks = series(store.db, "KEN", "UGA", either=True, by="week")
+    assert {row["period"] for row in weeks} == {"2020-W53"}
+    assert sum(row["events"] for row in weeks) == 2

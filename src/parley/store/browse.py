@@ -104,8 +104,12 @@ def series(
 ) -> list[dict[str, Any]]:
     """Real-world events of a dyad per period and quad class, with summed Goldstein."""
     width = PERIODS.get(by)
-    if by == "week":
-        period = "strftime('%Y-W%W', e.date_start)"
+    if by == "week":  # ISO weeks, by their Thursday: a week is never split at New Year
+        thursday = "date(e.date_start, '-3 days', 'weekday 4')"
+        period = (
+            f"strftime('%Y', {thursday}) || '-W' || "
+            f"printf('%02d', (strftime('%j', {thursday}) - 1) / 7 + 1)"
+        )
     elif width is not None:
         period = f"substr(e.date_start, 1, {width})"
     else:
