@@ -5,6 +5,7 @@ as its fulfilment."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -37,15 +38,16 @@ def pledge_rules() -> PledgeRules:
 def areas_of(text: str) -> list[str]:
     """The areas a sentence names ("combating terrorism and drug-related crime")."""
     words = text.lower()
-    return [
-        area for area, cues in pledge_rules().areas.items() if any(_has(words, cue) for cue in cues)
-    ]
+    return [area for area, pattern in _area_patterns().items() if pattern.search(words)]
 
 
-def _has(text: str, cue: str) -> bool:
-    import re
-
-    return re.search(rf"(?<![\w-]){re.escape(cue)}(?![\w-])", text) is not None
+@lru_cache(maxsize=1)
+def _area_patterns() -> dict[str, re.Pattern[str]]:
+    """One pattern per area, made once: any of its cues as a whole word or phrase."""
+    return {
+        area: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(c) for c in cues) + r")(?![\w-])")
+        for area, cues in pledge_rules().areas.items()
+    }
 
 
 def condition_of(sentence: Span | None) -> str | None:

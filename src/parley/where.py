@@ -149,8 +149,7 @@ def plain(name: str) -> str:
 
 def fold(name: str) -> str:
     """A name as compared: case and accents aside ("Akçakale" is "akcakale")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return plain(name).casefold()
 
 
 def _load_regions(path: Path) -> dict[str, Place]:

@@ -53,14 +53,8 @@ def delete_document(db: sqlite3.Connection, doc_id: str) -> bool:
 def _insert_sentences(db: sqlite3.Connection, coded: CodedDocument) -> None:
     doc_id = coded.document.id
     for sentence in coded.sentences:
-        db.execute(
-            "INSERT INTO sentences (doc_id, number, start_char, end_char, text)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (doc_id, sentence.number, sentence.start_char, sentence.end_char, sentence.text),
-        )
-        db.execute(
-            "INSERT INTO sentences_fts (text, doc_id, number) VALUES (?, ?, ?)",
-            (sentence.text, doc_id, sentence.number),
+        _add_sentence(
+            db, doc_id, sentence.number, sentence.start_char, sentence.end_char, sentence.text
         )
         for span in sentence.mentions:
             for actor in span.actors:
@@ -79,6 +73,20 @@ def _insert_sentences(db: sqlite3.Connection, coded: CodedDocument) -> None:
                         actor.sector,
                     ),
                 )
+
+
+def _add_sentence(
+    db: sqlite3.Connection, doc_id: str, number: int, start: int, end: int, text: str
+) -> None:
+    """A sentence and its row in the full-text index, which are kept together."""
+    db.execute(
+        "INSERT INTO sentences (doc_id, number, start_char, end_char, text) VALUES (?, ?, ?, ?, ?)",
+        (doc_id, number, start, end, text),
+    )
+    db.execute(
+        "INSERT INTO sentences_fts (text, doc_id, number) VALUES (?, ?, ?)",
+        (text, doc_id, number),
+    )
 
 
 def _remember_actor(db: sqlite3.Connection, actor: Actor) -> None:
@@ -147,15 +155,8 @@ def index_event_sentences(db: sqlite3.Connection) -> None:
         ).fetchone()
         if exists:
             continue
-        values = (doc_id, event["sentence"], event["start_char"], event["end_char"])
-        db.execute(
-            "INSERT INTO sentences (doc_id, number, start_char, end_char, text)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (*values, event["text"]),
-        )
-        db.execute(
-            "INSERT INTO sentences_fts (text, doc_id, number) VALUES (?, ?, ?)",
-            (event["text"], doc_id, event["sentence"]),
+        _add_sentence(
+            db, doc_id, event["sentence"], event["start_char"], event["end_char"], event["text"]
         )
 
 
