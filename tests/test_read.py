@@ -389,3 +389,30 @@ def test_read_dateline_of_two_places_keeps_the_first_and_leaves_the_text(tmp_pat
     doc = read_one(path)
     assert doc.dateline == "Baku"
     assert doc.text == "Armenia and Azerbaijan met again."
+
+
+def test_read_datelines_of_syndicated_and_press_agency_pages(tmp_path):
+    cases = {
+        "pipe.txt": (
+            "Ministers meet on water\nWire | Cape Town | Updated: 03-02-2021 10:00 IST | "
+            "Created: 03-02-2021 10:00 IST South Africa welcomed the talks.",
+            "Cape Town",
+        ),
+        "apo.txt": (
+            "Feed - Press Office) LUSAKA, Zambia, March 3, 2021/Agency/ --\n\n"
+            "Zambia welcomed the talks.",
+            "Lusaka",
+        ),
+        "paren.txt": ("CAIRO (Parley Wire) Egypt welcomed the talks.", "Cairo"),
+        "line.txt": ("Statement on the talks\n\nGeneva\n\nSwitzerland welcomed the talks.", "Geneva"),
+    }
+    for name, (text, place) in cases.items():
+        document = read_one(write(tmp_path / name, text))
+        assert document.dateline == place, name
+        assert "welcomed the talks" in document.text and place not in document.text, name
+
+
+def test_read_an_acronym_with_a_parenthesis_is_not_a_dateline(tmp_path):
+    document = read_one(write(tmp_path / "a.txt", "NATO (the alliance) - condemned the raid."))
+    assert document.dateline is None
+    assert document.text.startswith("NATO")

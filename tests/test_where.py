@@ -85,3 +85,33 @@ def test_where_a_named_area_of_a_province_is_in_that_provinces_state() -> None:
     text = "Gunmen abducted 40 farmers in the Damboa area of Borno state."
     (event,) = parley.code(text, published=date(2021, 6, 1))
     assert (event.place.name, event.place.country) == ("Damboa", "NGA")
+
+
+def test_where_a_topic_place_is_not_where_talks_happened() -> None:
+    assert places("Kenya and Uganda exchanged views on the situation in Somalia.") == [
+        ("040", None)
+    ]
+    assert places("Kenya and Uganda held talks on developments in Somalia.") == [("046", None)]
+
+
+def test_where_what_a_meetings_parties_say_next_was_said_at_the_meeting() -> None:
+    text = (
+        "Kenya's foreign minister met the Foreign Minister of Ethiopia in Geneva. "
+        "The Kenyan minister praised Ethiopia's reforms."
+    )
+    assert places(text) == [("040", "Geneva"), ("051", "Geneva")]
+
+
+def test_where_a_phone_call_happens_nowhere_but_the_voice_speaks_at_its_dateline() -> None:
+    text = (
+        "LUSAKA, June 1 (Parley Wire) - Zambia's foreign minister spoke by phone with his "
+        "Kenyan counterpart. Zambia condemned the attack on the border post."
+    )
+    found = dict(places(text))
+    assert found["041"] is None
+    assert found["111"] == "Lusaka"
+
+
+def test_where_a_dateline_does_not_place_others_statements_reported_there() -> None:
+    text = "LUSAKA, June 1 (Parley Wire) - Uganda condemned the raid on its border by Congo."
+    assert dict(places(text)).get("111") is None

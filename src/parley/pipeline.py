@@ -122,7 +122,9 @@ def code_sentences(
     reporting, accusing = rules.reporting_ids, rules.accusing_ids
     last_violence = ""  # the country of the last violence reported
     filed_from = _dateline_place(document, prefer)
+    voices = _dateline_voices(document, speaker)
     told: TimeSpan | None = None  # the date the narrative last gave an event
+    venue: Event | None = None  # the last meeting with a place: what its parties say there
     before: Span | None = None  # the sentence before, where a pledge's condition may be
     for number, sentence in enumerate(doc.sents):
         dates = _sentence_dates(sentence, on)
@@ -150,8 +152,11 @@ def code_sentences(
                 event = _fought(event, coder)
             if event.place is None:
                 event = replace(event, place=_hosted(event, kb))
-            if event.place is None and filed_from is not None and _there(event, filed_from):
+            if event.place is None and venue is not None and _at_venue(event, venue):
+                event = replace(event, place=venue.place)
+            if event.place is None and filed_from is not None and _there(event, filed_from, voices):
                 event = replace(event, place=filed_from)
+            venue = _meeting(event) or venue
             if _own_report(event, accusing):
                 continue
             event = replace(
@@ -184,8 +189,9 @@ def _code_doc(
     for result in code_sentences(doc, document, kb=kb, rules=rules):
         sentences.append(_sentence(result, doc))
         for event in result.events:
+            # one act restated in several sentences is one event (CONVENTIONS.md)
             key = (
-                event.code,
+                event.code[:3],
                 _entities(event.source),
                 _entities(event.target),
                 event.date.iso() if event.date else None,
@@ -225,11 +231,13 @@ def _salient(mentions: list[Mention], speaker: tuple[Actor, ...]) -> tuple[Actor
 def _home_country(document: Document, ctx: Context, prefer: set[str]) -> str:
     """The state a document reports from or about: its dateline's, else the state it
     names most (its own voice aside). Unnamed police, crowds and gunmen belong to it."""
+    states = [a.entity for a in ctx.salient if a.entity in ctx.state_entities]
     if document.dateline:
         place = default_gazetteer().city(document.dateline, prefer=prefer)
-        if place is not None:
+        # "NEW YORK - The Secretary-General condemns the attack in Kabul": a dateline
+        # the text never names again is where the report was written, not its subject
+        if place is not None and (place.country in prefer or not states):
             return place.country
-    states = [a.entity for a in ctx.salient if a.entity in ctx.state_entities]
     return states[0] if states else ""
 
 
@@ -293,15 +301,49 @@ def _hosted(event: Event, kb: ActorKB) -> Place | None:
     return capital_place(kb, default_gazetteer(), host, "") if host else None
 
 
-def _there(event: Event, filed_from: Place) -> bool:
+def _dateline_voices(document: Document, speaker: tuple[Actor, ...]) -> frozenset[str] | None:
+    """Whose statements a dateline places: the document's voice and the dateline's state;
+    everyone's, at an institution's seat ("UNITED NATIONS - Russia vetoed ...")."""
+    if document.dateline and document.dateline.lower() in place_rules().dateline_places:
+        return None
+    return frozenset(a.entity for a in speaker if a.entity)
+
+
+def _there(event: Event, filed_from: Place, voices: frozenset[str] | None) -> bool:
     """Whether an event with no place of its own happened where the report was filed
-    from: any event, except an attack that hit another country ("WASHINGTON - US
-    warplanes struck targets in Yemen" did not happen in Washington)."""
-    if not event.code.startswith(place_rules().struck_codes):
-        return True
-    return filed_from.country in {a.entity for a in event.target} | {
-        a.country for a in event.target
-    }
+    from: a statement by the document's voice or by the dateline's state ("BEIJING -
+    China firmly opposes"), or an act of that state's or against it ("WASHINGTON - US
+    warplanes struck targets in Yemen" did not happen in Washington; "MOSCOW - Lavrov
+    spoke by phone with Kerry" happened nowhere)."""
+    rules = place_rules()
+    if event.code.startswith(rules.placeless_codes):
+        return False
+    if not event.code.startswith(rules.located_codes):
+        sources = {a.entity for a in event.source} | {a.country for a in event.source}
+        return voices is None or bool(sources & (voices | {filed_from.country}))
+    if event.code.startswith(rules.struck_codes):
+        actors = event.target
+    else:
+        actors = event.source + event.target
+    return filed_from.country in {a.entity for a in actors} | {a.country for a in actors}
+
+
+def _meeting(event: Event) -> Event | None:
+    """A meeting that names its place: its parties' words that follow were said there."""
+    rules = place_rules()
+    if event.place is None or not event.code.startswith(rules.venue_codes):
+        return None
+    return event
+
+
+def _at_venue(event: Event, venue: Event) -> bool:
+    """ "X met Y in New York City. X highlighted ...": what a party to the last meeting
+    says or agrees is said there; violence and other meetings have places of their own."""
+    rules = place_rules()
+    if event.code.startswith(rules.located_codes) or event.code.startswith(rules.placeless_codes):
+        return False
+    parties = {a.entity for a in venue.source + venue.target if a.entity}
+    return bool(parties & {a.entity for a in event.source})
 
 
 def _own_report(event: Event, accusing: frozenset[str]) -> bool:

@@ -30,11 +30,25 @@ READABLE = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 MAX_TITLE = 200
 # "NAIROBI, Dec 31 (Reuters) - ", "DOHA (AP) — ": a wire story's place and agency;
 # of "BAKU/YEREVAN, Oct 11 -", filed from two places, the first is kept.
+# "ADDIS ABABA, Ethiopia, July 19, 2025/APO Group/ --" gives a year and an agency too; a
+# feed's "MENAFN - African Press Organization)" may stand before it.
 DATELINE = re.compile(
-    r"^(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z])(?:/[A-Z][A-Z.'\- ]{1,40}[A-Z])*"
+    r"^(?:[A-Z][A-Za-z]{1,15} - [^)\n]{1,40}\)\s+)?"
+    r"(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z])(?:/[A-Z][A-Z.'\- ]{1,40}[A-Z])*"
     r"(?:,\s*[A-Z][A-Za-z .'\-]{0,30}?)?"
-    r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?\s*(?:\([^)]{1,40}\))?\s*[-–—:]+\s+"
+    r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?(?:,\s*\d{4})?(?:/[^/\n]{1,40}/)?"
+    r"(?:\s*\([^)]{1,60}\)\s*[-–—:]*\s*|\s*[-–—:]+(?:\s+|$))"
 )
+# "Reuters | Washington DC | Updated: 08-10-2021 00:10 IST | Created: ... IST": a
+# syndication line with the place the story was filed from.
+PIPE_DATELINE = re.compile(
+    r"\b[A-Za-z][\w.&-]{0,30}\s*\|\s*(?P<place>[A-Z][A-Za-z .,'-]{1,40}?)\s*\|\s*Updated:"
+    r"[^|]{0,40}(?:\|\s*Created:[^|]{0,40}?\b(?:IST|GMT|UTC)\b)?\s*"
+)
+# A line of its own that names a city, above the text: "New York", "Addis Ababa".
+PLACE_LINE_WORDS = 4
+# How far down a page's clutter the dateline may stand.
+DATELINE_PARAGRAPHS = 8
 
 
 @dataclass(frozen=True)
@@ -202,15 +216,21 @@ def from_text(
         if found and not rest:
             meta = {**found, **meta}
             paragraphs.remove(paragraph)
+    place_line = _place_line(paragraphs[:4])
+    if place_line is not None:
+        paragraphs.remove(place_line)
     title = title or meta.get("title")
-    if title is None and len(paragraphs) > 1 and _looks_like_title(paragraphs[0]):
+    if (
+        title is None
+        and len(paragraphs) > 1
+        and _looks_like_title(paragraphs[0])
+        and not DATELINE.match(paragraphs[0])
+    ):
         title = paragraphs.pop(0)
     when = _published(meta.get("published"), paragraphs)
     paragraphs = [p for p in paragraphs if not _is_date_line(p) and not _is_clutter(p, rules)]
-    dateline = None
-    if paragraphs and (m := DATELINE.match(paragraphs[0])):
-        dateline = m.group("place").title()
-        paragraphs[0] = paragraphs[0][m.end() :]
+    dateline, paragraphs = _dateline(paragraphs)
+    dateline = dateline or place_line
     if published is None:
         published = when
     speaker = (
@@ -273,6 +293,39 @@ def _stands_alone(line: str) -> bool:
     header = re.match(r"^([A-Za-z][A-Za-z ]{0,20}):\s*\S", line)
     known = header is not None and header.group(1).strip().lower() in reader_rules().header_keys
     return known or _is_date_line(line)
+
+
+def _dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """The place a story was filed from, read off the first paragraphs that carry one
+    ("NAIROBI, Dec 31 (Reuters) -"), and the paragraphs without it."""
+    from parley.where import default_gazetteer, place_rules
+
+    known = place_rules().dateline_places
+    for n, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
+        m = DATELINE.match(paragraph) or PIPE_DATELINE.search(paragraph)
+        if m is None:
+            continue
+        place = m.group("place").strip()
+        place = place.title() if place.isupper() else place
+        if place.lower() not in known and default_gazetteer().city(place) is None:
+            continue  # "NATO (the alliance) said": not a place
+        rest = (paragraph[: m.start()] + " " + paragraph[m.end() :]).strip()
+        kept = paragraphs[:n] + ([rest] if rest else []) + paragraphs[n + 1 :]
+        return place, kept
+    return None, paragraphs
+
+
+def _place_line(paragraphs: list[str]) -> str | None:
+    """A paragraph that is only a city's name ("New York" above a UN statement)."""
+    from parley.where import default_gazetteer  # the gazetteer loads only when needed
+
+    for paragraph in paragraphs:
+        words = paragraph.split()
+        if 0 < len(words) <= PLACE_LINE_WORDS and paragraph[:1].isupper():
+            if not paragraph.rstrip().endswith((".", ":")):
+                if default_gazetteer().city(paragraph.strip()) is not None:
+                    return paragraph
+    return None
 
 
 def _looks_like_title(paragraph: str) -> bool:

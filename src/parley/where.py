@@ -37,6 +37,9 @@ class PlaceRules:
     destination_preps: frozenset[str]
     hosted_codes: tuple[str, ...]
     dateline_places: dict[str, str]
+    topic_nouns: frozenset[str]
+    placeless_codes: tuple[str, ...]
+    venue_codes: tuple[str, ...]
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +60,9 @@ def place_rules() -> PlaceRules:
             frozenset(raw["destination_preps"]),
             tuple(str(c) for c in raw["hosted_codes"]),
             {str(k): str(v) for k, v in raw["dateline_places"].items()},
+            frozenset(raw["topic_nouns"]),
+            tuple(str(c) for c in raw["placeless_codes"]),
+            tuple(str(c) for c in raw["venue_codes"]),
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing or malformed section {exc}"]) from exc
@@ -383,6 +389,10 @@ def _proper_start(head: Token) -> int:
 
 
 def _locatives(token: Token, rules: PlaceRules) -> list[Token]:
+    """The places of a token's locative phrases; a topic's place ("views on Syria", "the
+    situation in the Middle East") is what the event is about, not where it happened."""
+    if token.lemma_.lower() in rules.topic_nouns or token.lower_ in rules.topic_nouns:
+        return []
     return _objects_of(token, rules.locative_preps)
 
 

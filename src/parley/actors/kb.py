@@ -27,11 +27,12 @@ COUNTRY_COLUMNS = ("iso3", "name", "aliases", "adjectives", "capital", "metonyms
 ORG_COLUMNS = ("id", "name", "kind", "country", "sector", "aliases", "cameo")
 PEOPLE_COLUMNS = ("name", "aliases", "entity", "sector", "country", "start", "end", "office")
 GROUP_COLUMNS = ("lemma", "sector", "kind")
+COLLECTIVE_COLUMNS = ("name", "aliases", "members")
 
 DOMESTIC = "domestic_armed_group"
 PUBLISHER_COLUMNS = ("domain", "entity", "sector", "name")
 GROUP_KINDS = frozenset(
-    {"sector", "title", "honorific", "member", "capital", "anaphor", "organisation"}
+    {"sector", "title", "honorific", "member", "capital", "anaphor", "organisation", "aide"}
 )
 
 
@@ -54,7 +55,8 @@ class Office:
 
 @dataclass(frozen=True)
 class Entry:
-    """What an alias points to. `kind`: country, adjective, capital, metonym, org, person."""
+    """What an alias points to. `kind`: country, adjective, capital, metonym, org, person,
+    collective (several states at once)."""
 
     kind: str
     key: str
@@ -78,9 +80,19 @@ class ActorKB:
         self.aliases: dict[str, set[Entry]] = defaultdict(set)
         self.publishers: dict[str, Actor] = {}
         self.surnames: dict[str, set[str]] = defaultdict(set)  # "kerry" -> {"John Kerry"}
+        self.collectives: dict[str, tuple[str, ...]] = {}  # "Koreas" -> ("KOR", "PRK")
 
     def alias_items(self) -> Iterator[tuple[str, set[Entry]]]:
         return iter(self.aliases.items())
+
+    def actors(self, entry: Entry, *, on: date | None, text: str = "") -> tuple[Actor, ...]:
+        """Every actor an entry stands for: one, or each member of a collective."""
+        if entry.kind != "collective":
+            return (self.actor(entry, on=on, text=text),)
+        return tuple(
+            self.actor(Entry("country", iso3), on=on, text=text)
+            for iso3 in self.collectives[entry.key]
+        )
 
     def actor(self, entry: Entry, *, on: date | None, text: str = "") -> Actor:
         """The actor an entry stands for on a date (a person's office on that day)."""
@@ -242,6 +254,21 @@ def _load_groups(kb: ActorKB, path: Path) -> None:
         raise DataFileError(str(path), problems)
 
 
+def _load_collectives(kb: ActorKB, path: Path) -> None:
+    problems: list[str] = []
+    for line, row in read_tsv(path, COLLECTIVE_COLUMNS):
+        members = tuple(split_list(row["members"]))
+        unknown = [m for m in members if m not in kb.countries]
+        if unknown or len(members) < 2:
+            problems.append(f"{line}: {row['name']}: members must be two or more ISO3 codes")
+            continue
+        kb.collectives[row["name"]] = members
+        for alias in [row["name"], *split_list(row["aliases"])]:
+            kb.aliases[normalise(alias)].add(Entry("collective", row["name"]))
+    if problems:
+        raise DataFileError(str(path), problems)
+
+
 def _load_publishers(kb: ActorKB, path: Path) -> None:
     problems: list[str] = []
     for line, row in read_tsv(path, PUBLISHER_COLUMNS):
@@ -263,6 +290,7 @@ def load_kb(extra: Iterable[Path] = ()) -> ActorKB:
     _load_orgs(kb, data_path("orgs.tsv"))
     _load_people(kb, data_path("people.tsv"))
     _load_groups(kb, data_path("groups.tsv"))
+    _load_collectives(kb, data_path("collectives.tsv"))
     _load_publishers(kb, data_path("publishers.tsv"))
     for path in extra:
         header = path.read_text(encoding="utf-8").split("\n", 1)[0].split("\t")

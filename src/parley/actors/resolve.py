@@ -21,7 +21,9 @@ from parley.model import Actor, Mention
 # "I urge" in a minister's statement is the minister, as "we" is their government.
 FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my"})
 # When one alias names several things, the most specific wins.
-KIND_ORDER = ("person", "org", "metonym", "country", "capital", "adjective")
+KIND_ORDER = ("person", "org", "collective", "metonym", "country", "capital", "adjective")
+# "North and South Korea", "East or West Germany": the first conjunct shares the name's head.
+ELIDING = frozenset({"and", "or", "&"})
 
 
 class ActorMatcher:
@@ -73,8 +75,9 @@ def find_mentions(
     mentions = []
     for span, alias in matcher_for(kb, nlp).spans(doc):
         entry = best_entry(kb.aliases[alias])
-        actor = kb.actor(entry, on=on, text=span.text)
-        mentions.append(Mention(span.start, span.end, span.text, (actor,), entry.kind))
+        actors = kb.actors(entry, on=on, text=span.text)
+        mentions.append(Mention(span.start, span.end, span.text, actors, entry.kind))
+    mentions.extend(_elided_mentions(doc, mentions, kb=kb, on=on))
     mentions.extend(_surname_mentions(doc, mentions, kb=kb, on=on))
     if speaker:
         for token in doc:
@@ -84,6 +87,29 @@ def find_mentions(
                 )
                 mentions.append(Mention(token.i, token.i + 1, token.text, voiced, "pronoun"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _elided_mentions(
+    doc: Doc, mentions: list[Mention], *, kb: ActorKB, on: date | None
+) -> list[Mention]:
+    """ "North and South Korea", "North and South Korean officials": a word coordinated
+    before a name of two or more words shares that name's head, when the two together
+    are a name the knowledge base knows."""
+    covered = {i for m in mentions for i in range(m.start, m.end)}
+    out = []
+    for mention in mentions:
+        if mention.end - mention.start < 2 or mention.start < 2:
+            continue
+        word, joiner = doc[mention.start - 2], doc[mention.start - 1]
+        if joiner.lower_ not in ELIDING or word.i in covered or not word.text[:1].isupper():
+            continue
+        rest = doc[mention.start + 1 : mention.end].text
+        entries = kb.aliases.get(normalise(f"{word.text} {rest}"))
+        if entries:
+            entry = best_entry(entries)
+            actors = kb.actors(entry, on=on, text=word.text)
+            out.append(Mention(word.i, word.i + 1, word.text, actors, entry.kind))
+    return out
 
 
 def _surname_mentions(
@@ -137,7 +163,7 @@ def resolve_speaker(
         (best_entry(kb.aliases[alias]) for _, alias in spans),
         key=lambda e: KIND_ORDER.index(e.kind),
     )
-    actor = kb.actor(entry, on=on, text=text)
+    actor = kb.actors(entry, on=on, text=text)[0]
     if entry.kind in ("country", "adjective", "capital", "metonym"):
         actor = Actor(actor.entity, "GOV", actor.country, actor.name, text)
     return (actor,)

@@ -80,6 +80,8 @@ def phrase_actors(token: Token, ctx: Context) -> list[Actor]:
 def np_actors(head: Token, ctx: Context) -> list[Actor]:
     mention = ctx.mentions.get(head.i)
     if mention is not None:
+        if elided := _elided_conjuncts(head, mention, ctx):
+            return elided + list(mention.actors)
         if mention.kind == "adjective" and head.tag_ in ("NNS", "NNPS"):
             # a people named by its demonym: "Palestinians", "Afghans" are civilians
             return [Actor(a.entity, "CVL", a.country, a.name, a.text) for a in mention.actors]
@@ -97,7 +99,7 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if group is None:
         title = _title_of_name(head, ctx)
         if title is None:
-            return inner
+            return inner or _appositive_office(head, ctx)
         if not inner and ctx.home:
             # "President Juan Manuel Santos", a name the knowledge base lacks
             return [Actor(ctx.home, title.sector, ctx.home, "", _np_text(head))]
@@ -105,9 +107,15 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
 
     if group.kind == "member":
         return inner
+    if group.kind == "aide":
+        served = [a for p in prep_children(head, AIDE_PREPS) for a in phrase_actors(p, ctx)]
+        return [_with_sector(a, group.sector, ctx) for a in inner or served]
     if group.kind == "organisation":
         # "the group's fighters", "the bloc said": the organisation last named
         return inner or (_last_organisation(head, ctx) if _is_definite_ref(head) else [])
+    if group.kind == "title" and not inner and _is_bare_definite(head) and head.tag_ == "NNS":
+        # "the ministers", "the leaders" after a meeting: its parties
+        return list(ctx.parties or ctx.speaker)
     if group.kind == "title" and not inner and _is_bare_definite(head):
         # "the Secretary", "the Ministry": the document's voice, else the one last named
         return list(ctx.speaker or ctx.last_source)
@@ -120,6 +128,43 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if not inner:
         return [Actor("", sector, "", "", _np_text(head))]
     return [_with_sector(a, sector, ctx) for a in inner]
+
+
+def _elided_conjuncts(head: Token, mention: Mention, ctx: Context) -> list[Actor]:
+    """ "North and South Korea" parses as "Korea" with "North" coordinated before it as a
+    modifier: the modifier is a name of its own."""
+    found: list[Actor] = []
+    for child in head.children:
+        if child.dep_ in ("nmod", "compound") and child.i < mention.start:
+            other = ctx.mentions.get(child.i)
+            if other is not None and any(c.dep_ == "cc" for c in child.children):
+                found.extend(a for a in other.actors if a not in found)
+    return found
+
+
+AIDE_PREPS = frozenset({"to", "for", "of"})
+
+
+def prep_children(head: Token, preps: frozenset[str]) -> list[Token]:
+    """The objects of `head`'s prepositions in `preps` ("adviser [to] the President")."""
+    return [
+        pobj
+        for prep in head.children
+        if prep.dep_ == "prep" and prep.lower_ in preps
+        for pobj in prep.children
+        if pobj.dep_ == "pobj"
+    ]
+
+
+def _appositive_office(head: Token, ctx: Context) -> list[Actor]:
+    """A name the knowledge base lacks, with its office in apposition: "Emmanuel Bonne,
+    diplomatic counselor to French President Emmanuel Macron" serves France."""
+    if head.pos_ != "PROPN" or head.ent_type_ not in ("PERSON", ""):
+        return []
+    for child in head.children:
+        if child.dep_ == "appos" and group_noun(child, ctx.kb) is not None:
+            return [a for a in np_actors(child, ctx) if a.entity]
+    return []
 
 
 def _modifier_sector(head: Token, ctx: Context) -> str:

@@ -56,6 +56,9 @@ THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 UNNAMED_ROOTS = frozenset({"18", "19", "20"})
 
 
+UNNAMED_ATTACKERS = Actor("", "UAF", "", "", "unidentified attackers")
+
+
 NOUN_TARGET_PREPS = frozenset(
     {"on", "against", "of", "to", "with", "toward", "towards", "into", "for", "over", "about"}
 )
@@ -167,6 +170,27 @@ def _names_a_pair(token: Token, ctx: Context) -> bool:
     group = group_noun(token, ctx.kb)
     pair = any(c.lower_ in ("both", "two") for c in token.children)
     return group is not None and (pair or group.kind == "anaphor")
+
+
+def _subject_words(verb: Token) -> list[Token]:
+    """The subject of a verb, or of the verb that controls it ("they agreed to meet")."""
+    current = verb
+    for _ in range(6):
+        found = children(current, SUBJECT_DEPS | {"nsubjpass"})
+        if found or current.dep_ not in CONTROL_DEPS or current.head.i == current.i:
+            return found
+        current = current.head
+    return []
+
+
+PLURAL_PRONOUNS = frozenset({"they", "their", "them", "both", "two"})
+
+
+def _plural(token: Token) -> bool:
+    """ "they", "their", "the two", "the ministers", "the Secretary and the Minister"."""
+    if token.lower_ in PLURAL_PRONOUNS or token.tag_ in ("NNS", "NNPS"):
+        return True
+    return any(c.dep_ == "conj" for c in token.children)
 
 
 def _resolved_first(actors: list[Actor]) -> list[Actor]:
@@ -362,6 +386,8 @@ class SentenceCoder:
         stop = self.predicates - {trigger.i, anchor.i}
         modality = modality_of(anchor, self.rules.markers, own=rule.modality, stop=stop)
         code = self._refined(rule, trigger)
+        if source == [UNNAMED_ATTACKERS]:
+            code = self.rules.markers.unnamed_attack.get(code, code)
         if modality == "intended":
             code = intended_code(code, self.rules.markers)
         captors = self.rules.markers.captors
@@ -432,9 +458,11 @@ class SentenceCoder:
             target = self._verb_target(verb, rule, matches)
         if not source and rule.code[:2] in UNNAMED_ROOTS and children(verb, {"nsubjpass"}):
             # "was shot dead at his home": by unidentified attackers
-            source = [Actor("", "UAF", "", "", "unidentified attackers")]
+            source = [UNNAMED_ATTACKERS]
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
         if rule.symmetric:
+            if self._recalls_parties(_subject_words(verb), source + target):
+                source, target = list(self.ctx.parties), []  # "The two also discussed"
             # "A and B met": the first named meets the others, whatever the object says
             sides = list(dict.fromkeys(side(a) for a in source if a.entity))
             if len(sides) > 1:
@@ -529,9 +557,12 @@ class SentenceCoder:
             # "condemns these attacks on civilians": those who were reported doing them
             doers = list(self.ctx.last_violent)
         named = doers or [a for a in target if a.entity or a.sector]
-        if named or not definite:
+        if named:
             return named
-        if violence:
+        if violence and not self.ctx.violence_seen:
+            # "condemned the attack on the border post": whoever carried it out, unnamed
+            return [UNNAMED_ATTACKERS]
+        if violence or not definite:
             return []
         return list(self.ctx.last_actors)  # "criticised the arrest": whoever did the last event
 
@@ -565,6 +596,25 @@ class SentenceCoder:
             add(prep_actors(verb, frozenset({"with"}), self.ctx))
         return parties
 
+    def _recalls_parties(self, words: list[Token], resolved: list[Actor]) -> bool:
+        """Whether a two-sided event whose own words name fewer than two sides is between
+        the parties of the last one: its parties are named in the plural ("they", "the
+        two", "the ministers", "their meeting", "the Secretary and the Foreign Minister")
+        and those it does name are among them."""
+        last = {side(a) for a in self.ctx.parties if a.entity}
+        named = {side(a) for a in resolved if a.entity}
+        if len(last) < 2 or len(named) > 1 or not named <= last:
+            return False
+        return any(_plural(w) for w in words)
+
+    def _party_words(self, noun: Token, verb: Token | None) -> list[Token]:
+        """The words that name a noun event's parties: its possessor ("their talks") and
+        its support verb's subject ("the two sides held talks")."""
+        words = [c for c in noun.children if c.dep_ == "poss"]
+        if verb is not None:
+            words += _subject_words(verb)
+        return words
+
     def _committed_pair(self, noun: Token) -> list[Actor]:
         """ "commits both armies to a ceasefire", "brought the two sides to talks": the
         pair named as the object of the verb the noun hangs from, or its subject when
@@ -593,11 +643,13 @@ class SentenceCoder:
                     )
                     return None
                 # "an attack in Kabul": unidentified attackers, placed by where the attack was
-                source = [Actor("", "UAF", "", "", "unidentified attackers")]
+                source = [UNNAMED_ATTACKERS]
             if not source:
                 return None
             return self._finish(rule, noun, anchor, source, target, False, scope)
         parties = _resolved_first(self._parties(noun, rule.verbs_with))
+        if self._recalls_parties(self._party_words(noun, verb), parties):
+            parties = list(self.ctx.parties)  # "their meeting", "the ministers held talks"
         sides = list(dict.fromkeys(side(a) for a in parties if a.entity))
         if len(sides) < 2:
             return None

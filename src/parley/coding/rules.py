@@ -122,6 +122,7 @@ class Markers:
     repression: dict[str, object]
     reporting_verbs: frozenset[str]
     captors: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    unnamed_attack: dict[str, str] = field(default_factory=dict)
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -292,6 +293,7 @@ def load_markers(path: Path) -> Markers:
             target_optional=frozenset(str(r) for r in raw.get("target_optional") or ()),
             home_target={str(k): str(v or "") for k, v in (raw.get("home_target") or {}).items()},
             repression=dict(raw.get("repression") or {}),
+            unnamed_attack={str(k): str(v) for k, v in (raw.get("unnamed_attack") or {}).items()},
             captors={
                 str(k): tuple(str(c) for c in v or ())
                 for k, v in (raw.get("captors") or {}).items()

@@ -1,0 +1,83 @@
+"""Who the parties of two-sided events are when the text names them as a reader would:
+elided heads, collective names, offices in apposition, and "the two", "they", "the
+ministers" after a meeting. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import parley
+
+DAY = date(2019, 5, 14)
+
+
+def coded(text: str, **options: object) -> list[tuple[str, set[str]]]:
+    """Each event's code and the entities on both its sides."""
+    return [
+        (e.code, {a.entity for a in e.source + e.target})
+        for e in parley.code(text, published=DAY, **options)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North and South Korea agreed to hold talks on their border.",
+        "North and South Korean negotiators met in Panmunjom.",
+        "The two Koreas held talks at the border village.",
+        "Officials of both Koreas signed an agreement on family reunions.",
+    ],
+)
+def test_parties_elided_and_collective_names_are_both_koreas(text: str) -> None:
+    assert any(sides == {"KOR", "PRK"} for _, sides in coded(text)), coded(text)
+
+
+def test_parties_a_collective_name_is_each_member() -> None:
+    events = parley.code("The Baltic states condemned the missile strikes by Russia.", published=DAY)
+    condemnation = next(e for e in events if e.code == "111")
+    assert [a.entity for a in condemnation.source] == ["EST", "LVA", "LTU"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "China's foreign minister held a phone call with Marc Dupont, diplomatic adviser to the "
+        "French President.",
+        "China's foreign minister met Marc Dupont, an aide to French President Emmanuel Macron.",
+    ],
+)
+def test_parties_an_unknown_name_serves_the_office_in_apposition(text: str) -> None:
+    assert any(sides == {"CHN", "FRA"} for _, sides in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        "The two signed an agreement on trade.",
+        "They also agreed to hold talks on the border next month.",
+        "The ministers signed a memorandum on water.",
+        "The Minister and the Foreign Secretary agreed to meet again in June.",
+    ],
+)
+def test_parties_a_plural_reference_recalls_the_last_meetings_parties(follow_up: str) -> None:
+    text = f"Kenya's foreign minister met the Foreign Minister of Ethiopia in Nairobi. {follow_up}"
+    later = [e for e in parley.code(text, published=DAY) if e.sentence == 1]
+    assert later and all({a.entity for a in e.source + e.target} == {"KEN", "ETH"} for e in later)
+
+
+def test_parties_a_singular_subject_does_not_recall_the_last_parties() -> None:
+    text = "Ghana held talks with Togo. Nigeria later held talks too."
+    sides = [s for _, s in coded(text)]
+    assert {"GHA", "TGO"} in sides
+    assert all("NGA" not in s for s in sides)
+
+
+def test_parties_one_act_restated_is_one_event() -> None:
+    text = (
+        "Uruguay's foreign minister spoke by phone with his Chilean counterpart. "
+        "The two ministers exchanged views by telephone on trade."
+    )
+    calls = [code for code, _ in coded(text) if code.startswith("04")]
+    assert len(calls) == 1, calls
