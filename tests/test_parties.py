@@ -35,7 +35,8 @@ def test_parties_elided_and_collective_names_are_both_koreas(text: str) -> None:
 
 
 def test_parties_a_collective_name_is_each_member() -> None:
-    events = parley.code("The Baltic states condemned the missile strikes by Russia.", published=DAY)
+    text = "The Baltic states condemned the missile strikes by Russia."
+    events = parley.code(text, published=DAY)
     condemnation = next(e for e in events if e.code == "111")
     assert [a.entity for a in condemnation.source] == ["EST", "LVA", "LTU"]
 

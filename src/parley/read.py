@@ -320,11 +320,10 @@ def _place_line(paragraphs: list[str]) -> str | None:
     from parley.where import default_gazetteer  # the gazetteer loads only when needed
 
     for paragraph in paragraphs:
-        words = paragraph.split()
-        if 0 < len(words) <= PLACE_LINE_WORDS and paragraph[:1].isupper():
-            if not paragraph.rstrip().endswith((".", ":")):
-                if default_gazetteer().city(paragraph.strip()) is not None:
-                    return paragraph
+        short = 0 < len(paragraph.split()) <= PLACE_LINE_WORDS and paragraph[:1].isupper()
+        ends = paragraph.rstrip().endswith((".", ":"))
+        if short and not ends and default_gazetteer().city(paragraph.strip()) is not None:
+            return paragraph
     return None
 
 
