@@ -76,7 +76,7 @@ def test_where_the_city_of_a_place_noun_and_accents_as_the_text_writes_them() ->
 
 def test_where_a_place_too_small_for_the_gazetteer_keeps_its_name() -> None:
     text = "Militants attacked the village of Ngoshe Sama in Borno state on Monday."
-    (event,) = [e for e in parley.code(text, published=date(2021, 6, 1)) if e.root == "19"]
+    (event,) = [e for e in parley.code(text, published=date(2021, 6, 1)) if e.root in ("18", "19")]
     assert event.place is not None and event.place.name == "Ngoshe Sama"
     assert event.place.lat is None
 

@@ -194,6 +194,24 @@ def explain(
 
 
 @app.command()
+def coverage(
+    paths: Paths,
+    published: Published = None,
+    top: Annotated[int, typer.Option(min=0, max=1000, help="Unknown predicates to list.")] = 40,
+) -> None:
+    """List the predicates linking two actors that no rule codes and no list marks as not
+    an event, most frequent first, and their share."""
+    from parley.coverage import coverage as measure
+    from parley.coverage import lines
+
+    failures: list[str] = []
+    documents = list(_documents(paths, published, None, failures))
+    for line in lines(measure(documents), top=top):
+        out.print(line, highlight=False, markup=False)
+    _fail(failures, len(documents) + len(failures))
+
+
+@app.command()
 def ingest(
     paths: Paths,
     db: Db = Path("parley.db"),

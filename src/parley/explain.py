@@ -9,9 +9,9 @@ from spacy.tokens import Span
 
 from parley import nlp as nlp_module
 from parley.actors.kb import default_kb
+from parley.coding.document import SentenceResult, code_sentences
 from parley.coding.rules import default_rules
 from parley.model import Document, Event
-from parley.pipeline import SentenceResult, code_sentences
 
 INTERACTION_POS = frozenset({"VERB"})
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 
 from parley.actors.kb import ActorKB, GroupNoun
+from parley.coding.discourse import Discourse
 from parley.model import Actor, Mention
 
 MODIFIER_DEPS = frozenset({"compound", "amod", "poss", "nmod", "npadvmod"})
@@ -27,25 +28,17 @@ POSSESSIVES = frozenset({"its", "their", "his", "her"})
 
 @dataclass
 class Context:
-    """What argument resolution knows beyond the token: mentions, KB, earlier parties."""
+    """What argument resolution knows beyond the token: mentions, the knowledge base, the
+    document's voice and what the document has told so far (`discourse`)."""
 
     kb: ActorKB
     mentions: dict[int, Mention]
-    parties: tuple[Actor, ...] = ()
     state_entities: frozenset[str] = field(default_factory=frozenset)
     speaker: tuple[Actor, ...] = ()
-    last_source: tuple[Actor, ...] = ()  # who acted last: "he", "they" in the next sentence
-    last_actors: tuple[Actor, ...] = ()  # who did the last event: "condemned this act"
     salient: tuple[Actor, ...] = ()  # the document's most named actors, besides its voice
     home: str = ""  # the state the document reports from or about
-    violence_seen: bool = False  # "the attack" after the first is the same attack
-    last_violent: tuple[Actor, ...] = ()  # who did it
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> office holder
-    belligerents: tuple[Actor, ...] = ()
-    captors: tuple[
-        Actor, ...
-    ] = ()  # who last arrested or abducted people  # the last two sides seen fighting or in a truce
-    accusers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # accused -> who
+    discourse: Discourse = field(default_factory=Discourse)
 
 
 STATE_APPARATUS = frozenset({"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
@@ -88,9 +81,9 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return list(mention.actors)
     group = group_noun(head, ctx.kb)
     if group is not None and group.kind == "anaphor" and _is_definite(head):
-        return list(ctx.parties or ctx.salient[:2])
-    if group is not None and _is_pair(head) and (ctx.parties or ctx.salient):
-        return list(ctx.parties or ctx.salient[:2])  # "the two ministers", "both sides"
+        return list(ctx.discourse.parties or ctx.salient[:2])
+    if group is not None and _is_pair(head) and (ctx.discourse.parties or ctx.salient):
+        return list(ctx.discourse.parties or ctx.salient[:2])  # "the two ministers", "both sides"
     if head.lower_ in OBJECT_PRONOUNS and head.dep_ in ("dobj", "pobj"):
         return _antecedent(head, ctx)
     if head.pos_ == "PROPN" and head.text in ctx.people:
@@ -115,10 +108,10 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return inner or (_last_organisation(head, ctx) if _is_definite_ref(head) else [])
     if group.kind == "title" and not inner and _is_bare_definite(head) and head.tag_ == "NNS":
         # "the ministers", "the leaders" after a meeting: its parties
-        return list(ctx.parties or ctx.speaker)
+        return list(ctx.discourse.parties or ctx.speaker)
     if group.kind == "title" and not inner and _is_bare_definite(head):
         # "the Secretary", "the Ministry": the document's voice, else the one last named
-        return list(ctx.speaker or ctx.last_source)
+        return list(ctx.speaker or ctx.discourse.last_source)
     if group.kind == "capital":
         return [_with_sector(a, "GOV", ctx) for a in inner if a.entity in ctx.state_entities]
     sector = _modifier_sector(head, ctx) or group.sector

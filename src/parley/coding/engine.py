@@ -56,6 +56,9 @@ THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 UNNAMED_ROOTS = frozenset({"18", "19", "20"})
 
 
+CLAIM_CODE = "015"  # claim responsibility
+
+
 UNNAMED_ATTACKERS = Actor("", "UAF", "", "", "unidentified attackers")
 
 
@@ -97,7 +100,9 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             for s in subj:
                 actors.extend(a for a in phrase_actors(s, ctx) if a not in actors)
             if not actors and all(s.lower_ in THIRD_PERSON for s in subj):
-                earlier = list(ctx.last_source or ctx.speaker) if subj[0].lower_ != "it" else []
+                earlier = (
+                    list(ctx.discourse.last_source or ctx.speaker) if subj[0].lower_ != "it" else []
+                )
                 return _reporter(current, ctx) or earlier
             if not actors and all(s.lower_ in ("i", "we") for s in subj):
                 # a quotation: '"I condemn it," the Secretary-General said'
@@ -232,25 +237,27 @@ class SentenceCoder:
             else:
                 events.append(event)
                 if event.code[:2] in UNNAMED_ROOTS:
-                    self.ctx.violence_seen = True
+                    self.ctx.discourse.violence_seen = True
                     # unnamed attackers too: they are placed with the event that names them
                     doers = tuple(a for a in event.source if a.entity or a.sector)
-                    if any(a.entity for a in doers) or not self.ctx.last_violent:
+                    if any(a.entity for a in doers) or not self.ctx.discourse.last_violent:
                         # "unidentified attackers" do not hide those named before
-                        self.ctx.last_violent = doers
+                        self.ctx.discourse.last_violent = doers
                 if event.code.startswith(tuple(self.rules.markers.captors.get("taking", ()))):
-                    self.ctx.captors = tuple(a for a in event.source if a.entity or a.sector)
+                    self.ctx.discourse.captors = tuple(
+                        a for a in event.source if a.entity or a.sector
+                    )
                 self._remember_accusers(event)
                 named = tuple(a for a in event.source if a.entity)
                 if named and not event.symmetric:  # "he" is the last one who acted alone
-                    self.ctx.last_source = named
+                    self.ctx.discourse.last_source = named
                 actors = event.source + (event.target if event.symmetric else [])
                 if any(a.entity for a in actors):
-                    self.ctx.last_actors = tuple(a for a in actors if a.entity)
+                    self.ctx.discourse.last_actors = tuple(a for a in actors if a.entity)
                 if event.symmetric and len({a.entity for a in event.source + event.target}) > 1:
-                    self.ctx.parties = tuple(event.source + event.target)
+                    self.ctx.discourse.parties = tuple(event.source + event.target)
                     if event.code[:2] in UNNAMED_ROOTS or event.code.startswith("087"):
-                        self.ctx.belligerents = self.ctx.parties
+                        self.ctx.discourse.belligerents = self.ctx.discourse.parties
         reporting = [
             (sentence.doc[i], r) for i, rules in found.items() for r in rules if r.reporting
         ]
@@ -272,7 +279,7 @@ class SentenceCoder:
         if event.code[:2] != "11":
             return
         for accused in event.target:
-            self.ctx.accusers[accused.entity] = tuple(a for a in event.source if a.entity)
+            self.ctx.discourse.accusers[accused.entity] = tuple(a for a in event.source if a.entity)
 
     def _remember_subject(self, sentence: Span) -> None:
         """ "The United States has placed restrictions on our media ... We condemn these
@@ -286,7 +293,7 @@ class SentenceCoder:
             if a.entity and a.entity not in {s.entity for s in self.ctx.speaker}
         ]
         if named:
-            self.ctx.last_actors = tuple(named)
+            self.ctx.discourse.last_actors = tuple(named)
 
     def _missing(self, token: Token, rule: Rule) -> str:
         if rule.symmetric and rule.kind == "noun":
@@ -376,7 +383,7 @@ class SentenceCoder:
         sector = self.rules.markers.sector_for(rule.code)
         if rule.code == "016" and not target:
             # a denial answers whoever accused the denier
-            target = [a for s in source for a in self.ctx.accusers.get(s.entity, ())]
+            target = [a for s in source for a in self.ctx.discourse.accusers.get(s.entity, ())]
         source = _resolved_first(as_government(source, self.ctx, sector))
         # a state named as a whole acts as a whole as target too ("sanctions on Iran")
         target = _resolved_first(_without(as_government(target, self.ctx, sector), source))
@@ -386,21 +393,26 @@ class SentenceCoder:
         stop = self.predicates - {trigger.i, anchor.i}
         modality = modality_of(anchor, self.rules.markers, own=rule.modality, stop=stop)
         code = self._refined(rule, trigger)
-        if source == [UNNAMED_ATTACKERS]:
+        irregular = self.rules.markers.irregular_sectors
+        forces = {"GOV", "MIL", "COP"}
+        if all(a.sector in irregular for a in source) and not {a.sector for a in target} & forces:
+            # "the attack claimed by the Taliban": unconventional violence, not an army's
             code = self.rules.markers.unnamed_attack.get(code, code)
         if modality == "intended":
             code = intended_code(code, self.rules.markers)
         captors = self.rules.markers.captors
         if not target and code.startswith(tuple(captors.get("releasing", ()))):
             # "called for the release of all those detained": by whoever detained them
-            target = [a for a in self.ctx.captors if side(a) not in {side(s) for s in source}]
+            target = [
+                a for a in self.ctx.discourse.captors if side(a) not in {side(s) for s in source}
+            ]
         return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
 
     def opponents(self, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """An attack that names no target, by one side of the two last reported as
         fighting or in a ceasefire, is on the other side."""
         entities = {a.entity for a in source if a.entity}
-        parties = self.ctx.belligerents
+        parties = self.ctx.discourse.belligerents
         if not entities or not entities & {a.entity for a in parties}:
             return ()
         return tuple(a for a in parties if a.entity not in entities)
@@ -462,7 +474,7 @@ class SentenceCoder:
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
         if rule.symmetric:
             if self._recalls_parties(_subject_words(verb), source + target):
-                source, target = list(self.ctx.parties), []  # "The two also discussed"
+                source, target = list(self.ctx.discourse.parties), []  # "The two also discussed"
             # "A and B met": the first named meets the others, whatever the object says
             sides = list(dict.fromkeys(side(a) for a in source if a.entity))
             if len(sides) > 1:
@@ -487,10 +499,10 @@ class SentenceCoder:
     def _last_doers(self, thing: Token) -> list[Actor]:
         """Who did what a reaction is to: "the strikes" after violence, its doers;
         anything else, whoever did the last event."""
-        violent = self.ctx.violence_seen and self.ctx.last_violent
+        violent = self.ctx.discourse.violence_seen and self.ctx.discourse.last_violent
         if violent and self.rules.names_violence(thing.lower_):
-            return list(self.ctx.last_violent)
-        return list(self.ctx.last_actors)
+            return list(self.ctx.discourse.last_violent)
+        return list(self.ctx.discourse.last_actors)
 
     def _verb_target(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> list[Actor]:
         if rule.topic_object:  # "discussed the situation in Syria with Lavrov"
@@ -525,7 +537,7 @@ class SentenceCoder:
         rejected = rule.code[:2] == "12" and rule.objects
         if not inside and obj is not None and rejected and is_definite_reference(obj):
             # "rejected the resolution": the one who made it, the last to act
-            return list(self.ctx.last_actors)
+            return list(self.ctx.discourse.last_actors)
         return inside
 
     def _asked_of(self, verb: Token) -> list[Actor]:
@@ -544,7 +556,7 @@ class SentenceCoder:
         strike" after violence was reported is that violence's doer."""
         if rule.symmetric:
             return self._parties(noun, rule.verbs_with) or list(
-                self.ctx.parties or self.ctx.salient[:2]
+                self.ctx.discourse.parties or self.ctx.salient[:2]
             )
         source, target = self._noun_sides(
             noun, support_verb(noun, rule.verbs_with or self.support), rule
@@ -553,18 +565,20 @@ class SentenceCoder:
         doers = [a for a in source if a.entity or a.sector]
         definite = is_definite_reference(noun)
         violence = rule.code[:2] in UNNAMED_ROOTS
-        if not doers and definite and violence and self.ctx.violence_seen:
+        if not doers and definite and violence and self.ctx.discourse.violence_seen:
             # "condemns these attacks on civilians": those who were reported doing them
-            doers = list(self.ctx.last_violent)
+            doers = list(self.ctx.discourse.last_violent)
         named = doers or [a for a in target if a.entity or a.sector]
         if named:
             return named
-        if violence and not self.ctx.violence_seen:
+        if violence and not self.ctx.discourse.violence_seen:
             # "condemned the attack on the border post": whoever carried it out, unnamed
             return [UNNAMED_ATTACKERS]
         if violence or not definite:
             return []
-        return list(self.ctx.last_actors)  # "criticised the arrest": whoever did the last event
+        return list(
+            self.ctx.discourse.last_actors
+        )  # "criticised the arrest": whoever did the last event
 
     def _parties(self, noun: Token, verbs: frozenset[str] = frozenset()) -> list[Actor]:
         """Everyone a noun event names: between/among/with, its modifiers, its support
@@ -601,7 +615,7 @@ class SentenceCoder:
         the parties of the last one: its parties are named in the plural ("they", "the
         two", "the ministers", "their meeting", "the Secretary and the Foreign Minister")
         and those it does name are among them."""
-        last = {side(a) for a in self.ctx.parties if a.entity}
+        last = {side(a) for a in self.ctx.discourse.parties if a.entity}
         named = {side(a) for a in resolved if a.entity}
         if len(last) < 2 or len(named) > 1 or not named <= last:
             return False
@@ -636,7 +650,7 @@ class SentenceCoder:
         if not rule.symmetric:
             source, target = self._noun_sides(noun, verb, rule)
             if not source and rule.code[:2] in UNNAMED_ROOTS:
-                if self.ctx.violence_seen and is_definite_reference(noun):
+                if self.ctx.discourse.violence_seen and is_definite_reference(noun):
                     # "the killings", "these attacks": the violence already reported
                     self.notes.append(
                         f"{rule.id} on '{noun.text}': refers to violence already coded"
@@ -649,7 +663,9 @@ class SentenceCoder:
             return self._finish(rule, noun, anchor, source, target, False, scope)
         parties = _resolved_first(self._parties(noun, rule.verbs_with))
         if self._recalls_parties(self._party_words(noun, verb), parties):
-            parties = list(self.ctx.parties)  # "their meeting", "the ministers held talks"
+            parties = list(
+                self.ctx.discourse.parties
+            )  # "their meeting", "the ministers held talks"
         sides = list(dict.fromkeys(side(a) for a in parties if a.entity))
         if len(sides) < 2:
             return None
@@ -666,6 +682,8 @@ class SentenceCoder:
         if verb is not None:
             source = _passive_agent(verb, self.ctx) or subjects(verb, self.ctx)
         source = source or prep_actors(noun, frozenset({"by"}), self.ctx)
+        if not source and rule.code[:2] in UNNAMED_ROOTS:
+            source = self._claimants(noun)
         for child in noun.children:
             if not source and child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.ctx.mentions.get(child.i)
@@ -682,6 +700,19 @@ class SentenceCoder:
             source = source or list(self.ctx.speaker)
         return source, target
 
+    def _claimants(self, violence: Token) -> list[Actor]:
+        """ "the attack in Kabul, which was claimed by the Taliban": whoever claims an act
+        of violence (a clause a responsibility rule knows) did it."""
+        # the parser may hang ", claimed by X" on the verb the attack is the object of
+        beside = [c for c in violence.head.children if c.dep_ == "advcl" and c.tag_ == "VBN"]
+        for clause in [*violence.subtree, *beside]:
+            if clause.dep_ not in ("relcl", "acl", "advcl") or clause.pos_ != "VERB":
+                continue
+            lemma = clause.lemma_.lower()
+            if any(r.code == CLAIM_CODE for r in self.rules.candidates("verb", lemma)):
+                return prep_actors(clause, frozenset({"by"}), self.ctx)
+        return []
+
     def _verdict(self, word: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
         """A verdict on a thing is on those who did it: "Moscow called the British
         measures a provocation" is Moscow on Britain; "said the measures were unjustified"
@@ -695,7 +726,7 @@ class SentenceCoder:
         else:
             target = phrase_actors(thing, self.ctx) or subtree_actors(thing, self.ctx)
         if not target and is_definite_reference(thing):
-            target = list(self.ctx.last_actors)
+            target = list(self.ctx.discourse.last_actors)
         anchor = verb if verb is not None else word.head
         return self._finish(rule, word, anchor, source, target, False, clause_scope(anchor))
 

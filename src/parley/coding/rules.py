@@ -123,6 +123,7 @@ class Markers:
     reporting_verbs: frozenset[str]
     captors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unnamed_attack: dict[str, str] = field(default_factory=dict)
+    irregular_sectors: frozenset[str] = frozenset()
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -294,6 +295,7 @@ def load_markers(path: Path) -> Markers:
             home_target={str(k): str(v or "") for k, v in (raw.get("home_target") or {}).items()},
             repression=dict(raw.get("repression") or {}),
             unnamed_attack={str(k): str(v) for k, v in (raw.get("unnamed_attack") or {}).items()},
+            irregular_sectors=frozenset(str(v) for v in raw.get("irregular_sectors") or ()),
             captors={
                 str(k): tuple(str(c) for c in v or ())
                 for k, v in (raw.get("captors") or {}).items()

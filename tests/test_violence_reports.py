@@ -1,0 +1,43 @@
+"""Violence a statement reacts to: who did it, what kind of act it was, and what the
+statement itself is. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import parley
+
+DAY = date(2020, 8, 3)
+
+
+def coded(text: str) -> list[tuple[str, list[str], list[str]]]:
+    return [
+        (e.code, [a.code for a in e.source], [a.code for a in e.target])
+        for e in parley.code(text, published=DAY)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway condemned the bombing of a market in Kandahar, which was claimed by the Taliban.",
+        "Norway condemned the attack on a school in Kandahar, claimed by the Taliban.",
+    ],
+)
+def test_violence_whoever_claims_an_attack_did_it(text: str) -> None:
+    events = coded(text)
+    assert ("111", ["NOR/GOV"], ["TALIBAN/REB"]) in events, events
+    assert any(code.startswith("18") and src == ["TALIBAN/REB"] for code, src, _ in events)
+
+
+def test_violence_a_condemnation_of_an_unclaimed_attack_targets_its_unnamed_attackers() -> None:
+    events = coded("Norway condemned the attack on a school in Kandahar.")
+    assert ("111", ["NOR/GOV"], ["AFG/UAF"]) in events
+    assert ("180", ["AFG/UAF"], ["AFG/CVL"]) in events  # an assault, not an army's fight
+
+
+def test_violence_an_army_fighting_rebels_stays_conventional_force() -> None:
+    events = coded("The Afghan army attacked Taliban positions in Helmand.")
+    assert any(code.startswith("19") for code, _, _ in events), events
