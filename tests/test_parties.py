@@ -82,3 +82,34 @@ def test_parties_one_act_restated_is_one_event() -> None:
     )
     calls = [code for code, _ in coded(text) if code.startswith("04")]
     assert len(calls) == 1, calls
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sudan's government and the SPLM declared a ceasefire on Monday.",
+        "The Sudanese government and the SPLM signed a peace accord in Juba.",
+        "Ghana and Togo signed a trade agreement.",
+    ],
+)
+def test_parties_a_coordinated_subject_acts_toward_each_other(text: str) -> None:
+    events = parley.code(text, published=DAY)
+    assert events, text
+    mutual = events[0]
+    assert mutual.symmetric and mutual.source and mutual.target
+    assert {a.entity for a in mutual.source}.isdisjoint({a.entity for a in mutual.target}) or (
+        {a.sector for a in mutual.source} != {a.sector for a in mutual.target}
+    )
+
+
+def test_parties_several_speakers_condemning_are_not_mutual() -> None:
+    (concern,) = parley.code("Ghana and Togo expressed concern about the drought.", published=DAY)
+    assert [a.entity for a in concern.source] == ["GHA", "TGO"]
+    assert not concern.symmetric and not concern.target
+
+
+def test_parties_unnamed_sides_of_a_clash_are_placed_where_it_happened() -> None:
+    text = "CAIRO, May 2 (Parley Wire) - Clashes between protesters and police erupted in Cairo."
+    events = parley.code(text, published=DAY)
+    clash = next(e for e in events if e.root in ("14", "19"))
+    assert {(a.entity, a.sector) for a in clash.source + clash.target} >= {("EGY", "COP")}

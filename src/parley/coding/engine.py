@@ -390,6 +390,14 @@ class SentenceCoder:
         source, target = _distinct(source), _distinct(target)
         if not source or not any(a.entity or a.sector for a in source + target):
             return None
+        if not target and rule.code.startswith(self.rules.markers.mutual_codes):
+            # "Colombia's government and the ELN declared a bilateral ceasefire": each
+            # side of a coordinated subject acts toward the other
+            sides = list(dict.fromkeys(side(a) for a in source if a.entity or a.sector))
+            if len(sides) > 1:
+                target = [a for a in source if side(a) != sides[0]]
+                source = [a for a in source if side(a) == sides[0]]
+                symmetric = True
         stop = self.predicates - {trigger.i, anchor.i}
         modality = modality_of(anchor, self.rules.markers, own=rule.modality, stop=stop)
         code = self._refined(rule, trigger)
@@ -474,7 +482,8 @@ class SentenceCoder:
         scope = clause_scope(verb, skip=self._reported_now(verb, matches))
         if rule.symmetric:
             if self._recalls_parties(_subject_words(verb), source + target):
-                source, target = list(self.ctx.discourse.parties), []  # "The two also discussed"
+                # "The two also discussed"
+                source, target = list(self.ctx.discourse.parties), []
             # "A and B met": the first named meets the others, whatever the object says
             sides = list(dict.fromkeys(side(a) for a in source if a.entity))
             if len(sides) > 1:
@@ -663,10 +672,11 @@ class SentenceCoder:
             return self._finish(rule, noun, anchor, source, target, False, scope)
         parties = _resolved_first(self._parties(noun, rule.verbs_with))
         if self._recalls_parties(self._party_words(noun, verb), parties):
-            parties = list(
-                self.ctx.discourse.parties
-            )  # "their meeting", "the ministers held talks"
-        sides = list(dict.fromkeys(side(a) for a in parties if a.entity))
+            # "their meeting", "the ministers held talks"
+            parties = list(self.ctx.discourse.parties)
+        # unnamed parties count by their sector: "clashes between protesters and police"
+        # are two sides, placed in the state where they clashed
+        sides = list(dict.fromkeys(side(a) for a in parties if a.entity or a.sector))
         if len(sides) < 2:
             return None
         first = [a for a in parties if side(a) == sides[0]]

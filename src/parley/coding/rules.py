@@ -124,6 +124,7 @@ class Markers:
     captors: dict[str, tuple[str, ...]] = field(default_factory=dict)
     unnamed_attack: dict[str, str] = field(default_factory=dict)
     irregular_sectors: frozenset[str] = frozenset()
+    mutual_codes: tuple[str, ...] = ()
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -296,6 +297,7 @@ def load_markers(path: Path) -> Markers:
             repression=dict(raw.get("repression") or {}),
             unnamed_attack={str(k): str(v) for k, v in (raw.get("unnamed_attack") or {}).items()},
             irregular_sectors=frozenset(str(v) for v in raw.get("irregular_sectors") or ()),
+            mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
             captors={
                 str(k): tuple(str(c) for c in v or ())
                 for k, v in (raw.get("captors") or {}).items()
