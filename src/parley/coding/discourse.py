@@ -29,6 +29,7 @@ class Discourse:
     violence_country: str = ""  # where the last violence happened
     told: TimeSpan | None = None  # the date the narrative last gave an event
     venue: Event | None = None  # the last meeting with a place: its parties speak there
+    occasion: Event | None = None  # the last meeting or call the text dates: ditto, then
     before: Span | None = None  # the sentence before, where a pledge's condition may be
 
 

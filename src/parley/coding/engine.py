@@ -479,7 +479,7 @@ class SentenceCoder:
         if not source and rule.code[:2] in UNNAMED_ROOTS and children(verb, {"nsubjpass"}):
             # "was shot dead at his home": by unidentified attackers
             source = [UNNAMED_ATTACKERS]
-        scope = clause_scope(verb, skip=self._reported_now(verb, matches))
+        scope = clause_scope(verb, skip=self._reported_now(verb, rule, matches))
         if rule.symmetric:
             if self._recalls_parties(_subject_words(verb), source + target):
                 # "The two also discussed"
@@ -494,16 +494,26 @@ class SentenceCoder:
                 return None
         return self._finish(rule, verb, verb, source, target, rule.symmetric, scope)
 
-    def _reported_now(self, verb: Token, matches: dict[int, Rule]) -> frozenset[int]:
-        """Object events of a present-tense report: their dates are theirs, not the
-        report's ("welcomes the agreement signed in May" happens today)."""
-        if verb.tag_ not in ("VBZ", "VBP"):
+    def _reported_now(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> frozenset[int]:
+        """Object events of a present-tense report, or of any reaction: their dates are
+        theirs, not the report's ("welcomes the agreement signed in May" happens today;
+        "condemned the attack in Dagestan on 23 June" was said when the text says it)."""
+        if verb.tag_ not in ("VBZ", "VBP") and not rule.reports_object:
             return frozenset()
-        return frozenset(
-            c.i
+        objects = [
+            c
             for c in verb.children
             if c.dep_ in ("dobj", "nsubjpass") and c.i in matches and matches[c.i].kind == "noun"
-        )
+        ]
+        # "condemned the attack in Lima on 27 February": the parser hangs the date after
+        # the object on the verb, but it is the attack's
+        after = [
+            c
+            for c in verb.children
+            if c.dep_ in ("prep", "npadvmod") and objects and c.i > objects[0].i
+            if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
+        ]
+        return frozenset(c.i for c in objects + after)
 
     def _last_doers(self, thing: Token) -> list[Actor]:
         """Who did what a reaction is to: "the strikes" after violence, its doers;

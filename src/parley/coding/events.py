@@ -39,10 +39,15 @@ def _event_date(
         for tokens, span in dates
         if tokens & order.keys()
     ]
-    if own:
-        return min(own, key=lambda pair: pair[0])[1]
     below = {t.i for t in coded.trigger.subtree}  # left out of the scope on purpose
     outside = [span for tokens, span in dates if not tokens & below]
+    if coded.modality == "intended" and published is not None:
+        # "agreed Friday to hold talks on June 14": an intention dates from when it was
+        # expressed; the day it names is the plan's
+        own = [(n, span) for n, span in own if span.start <= published]
+        outside = [span for span in outside if span.start <= published]
+    if own:
+        return min(own, key=lambda pair: pair[0])[1]
     if outside:
         return outside[0]
     return TimeSpan(published, published, "day", "") if published else None

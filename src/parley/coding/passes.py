@@ -37,6 +37,10 @@ def settle(
     sentence's own place."""
     if discourse.told is not None and continues(coded, event):
         event = replace(event, date=discourse.told)
+    elif discourse.occasion is not None and said_during(coded, event, discourse.occasion, setting):
+        event = replace(event, date=discourse.occasion.date)
+    if event.code.startswith("04") and event.date is not None and event.date.text:
+        discourse.occasion = event
     country = scope_country(coded, event, setting)
     if event.place is not None and not event.place.country and country:
         # "the village of Ngoshe Sama in Borno state": a small place, in Nigeria
@@ -106,6 +110,19 @@ def scope_country(coded: Coded, event: Event, setting: Setting) -> str:
             if place is not None and place.country:
                 return place.country
     return ""
+
+
+def said_during(coded: Coded, event: Event, occasion: Event, setting: Setting) -> bool:
+    """ "Wang Yi on Friday held a phone conversation with Bonne. Wang said China is
+    willing ...": what a party to a dated call or meeting is reported to have said, with
+    no date of its own, was said then."""
+    undated = event.date is None or not event.date.text
+    said = not event.code.startswith(place_rules().located_codes)
+    parties = {a.entity for a in occasion.source + occasion.target if a.entity}
+    root = coded.anchor.sent.root
+    reporting = setting.rules.markers.reporting_verbs
+    reported = root.tag_ == "VBD" and root.lemma_.lower() in reporting
+    return undated and said and reported and bool(parties & {a.entity for a in event.source})
 
 
 def continues(coded: Coded, event: Event) -> bool:
