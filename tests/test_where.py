@@ -115,3 +115,16 @@ def test_where_a_phone_call_happens_nowhere_but_the_voice_speaks_at_its_dateline
 def test_where_a_dateline_does_not_place_others_statements_reported_there() -> None:
     text = "LUSAKA, June 1 (Parley Wire) - Uganda condemned the raid on its border by Congo."
     assert dict(places(text)).get("111") is None
+
+
+def test_where_a_dateline_at_an_organisations_seat_places_its_statements() -> None:
+    text = (
+        "ADDIS ABABA, June 1 (Parley Wire) - The African Union welcomed the ceasefire "
+        "between Sudan and South Sudan."
+    )
+    assert dict(places(text))["051"] == "Addis Ababa"
+
+
+def test_where_a_title_case_dateline_before_a_dash_is_read() -> None:
+    text = "New York - The United Nations condemned the attack on the refugee camp in Chad."
+    assert dict(places(text))["111"] == "New York City"

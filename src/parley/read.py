@@ -39,6 +39,8 @@ DATELINE = re.compile(
     r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?(?:,\s*\d{4})?(?:/[^/\n]{1,40}/)?"
     r"(?:\s*\([^)]{1,60}\)\s*[-–—:]*\s*|\s*[-–—:]+(?:\s+|$))"
 )
+# "New York - The Secretary-General condemns ...": a city in title case before a dash.
+TITLED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+[-–—]+\s+")
 # "Reuters | Washington DC | Updated: 08-10-2021 00:10 IST | Created: ... IST": a
 # syndication line with the place the story was filed from.
 PIPE_DATELINE = re.compile(
@@ -302,7 +304,11 @@ def _dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
 
     known = place_rules().dateline_places
     for n, paragraph in enumerate(paragraphs[:DATELINE_PARAGRAPHS]):
-        m = DATELINE.match(paragraph) or PIPE_DATELINE.search(paragraph)
+        m = (
+            DATELINE.match(paragraph)
+            or TITLED_DATELINE.match(paragraph)
+            or PIPE_DATELINE.search(paragraph)
+        )
         if m is None:
             continue
         place = m.group("place").strip()

@@ -40,6 +40,7 @@ class PlaceRules:
     topic_nouns: frozenset[str]
     placeless_codes: tuple[str, ...]
     venue_codes: tuple[str, ...]
+    seats: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +64,7 @@ def place_rules() -> PlaceRules:
             frozenset(raw["topic_nouns"]),
             tuple(str(c) for c in raw["placeless_codes"]),
             tuple(str(c) for c in raw["venue_codes"]),
+            {str(k): str(v) for k, v in (raw.get("seats") or {}).items()},
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing or malformed section {exc}"]) from exc

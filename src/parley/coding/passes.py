@@ -177,7 +177,8 @@ def there(event: Event, filed_from: Place, voices: frozenset[str] | None) -> boo
         return False
     if not event.code.startswith(rules.located_codes):
         sources = {a.entity for a in event.source} | {a.country for a in event.source}
-        return voices is None or bool(sources & (voices | {filed_from.country}))
+        seated = {org for org, city in rules.seats.items() if city == filed_from.name}
+        return voices is None or bool(sources & (voices | seated | {filed_from.country}))
     if event.code.startswith(rules.struck_codes):
         actors = event.target
     else:
