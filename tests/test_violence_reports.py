@@ -41,3 +41,20 @@ def test_violence_a_condemnation_of_an_unclaimed_attack_targets_its_unnamed_atta
 def test_violence_an_army_fighting_rebels_stays_conventional_force() -> None:
     events = coded("The Afghan army attacked Taliban positions in Helmand.")
     assert any(code.startswith("19") for code, _, _ in events), events
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Chile firmly opposes attempts to attack and smear its institutions.",
+        "Peru has chosen the path of dialogue, not the path of aggression.",
+        "Statement by the Foreign Ministry on attacks against freedom of expression",
+    ],
+)
+def test_violence_a_mention_with_no_one_and_nowhere_named_is_no_attack(text: str) -> None:
+    assert not [code for code, _, _ in coded(text) if code[:2] in ("18", "19", "20")]
+
+
+def test_violence_an_unclaimed_attack_somewhere_named_is_still_coded() -> None:
+    events = coded("Peru condemned the bombing in Lima.")
+    assert any(code.startswith("18") for code, _, _ in events), events

@@ -177,6 +177,17 @@ def _names_a_pair(token: Token, ctx: Context) -> bool:
     return group is not None and (pair or group.kind == "anaphor")
 
 
+def _names_where(noun: Token) -> bool:
+    """Whether a noun's phrase names a place or a proper name ("the attack in Kabul",
+    "the Paktika bombing"), something to place an unclaimed act by."""
+    return any(
+        t.i != noun.i and (t.pos_ == "PROPN" or t.ent_type_ in PLACE_ENTS) for t in noun.subtree
+    )
+
+
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
+
+
 def _subject_words(verb: Token) -> list[Token]:
     """The subject of a verb, or of the verb that controls it ("they agreed to meet")."""
     current = verb
@@ -674,6 +685,11 @@ class SentenceCoder:
                     self.notes.append(
                         f"{rule.id} on '{noun.text}': refers to violence already coded"
                     )
+                    return None
+                if not target and not _names_where(noun):
+                    # "the path of aggression", "attack and smear China" in a title: no
+                    # one named and nowhere, so no attack to code
+                    self.notes.append(f"{rule.id} on '{noun.text}': no one and nowhere named")
                     return None
                 # "an attack in Kabul": unidentified attackers, placed by where the attack was
                 source = [UNNAMED_ATTACKERS]
