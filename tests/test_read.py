@@ -416,3 +416,13 @@ def test_read_an_acronym_with_a_parenthesis_is_not_a_dateline(tmp_path):
     document = read_one(write(tmp_path / "a.txt", "NATO (the alliance) - condemned the raid."))
     assert document.dateline is None
     assert document.text.startswith("NATO")
+
+
+def test_read_a_headline_line_is_not_joined_to_the_story_under_it(tmp_path):
+    text = (
+        "Page clutter\n|\n200 Hurt as Farmers, Police Clash in Lima\n"
+        "(Parley Post) Ana Ruiz and Luis Soto - Farmers clashed with police on Monday."
+    )
+    document = read_one(write(tmp_path / "a.txt", text))
+    assert "Farmers clashed with police on Monday." in document.text.split("\n\n")
+    assert "Ana Ruiz" not in document.text

@@ -58,3 +58,8 @@ def test_violence_a_mention_with_no_one_and_nowhere_named_is_no_attack(text: str
 def test_violence_an_unclaimed_attack_somewhere_named_is_still_coded() -> None:
     events = coded("Peru condemned the bombing in Lima.")
     assert any(code.startswith("18") for code, _, _ in events), events
+
+
+def test_violence_a_led_modifier_names_who_struck() -> None:
+    events = coded("Villagers buried the victims of a French-led airstrike in Mali.")
+    assert any(code.startswith("19") and src == ["FRA/MIL"] for code, src, _ in events), events

@@ -41,6 +41,8 @@ DATELINE = re.compile(
 )
 # "New York - The Secretary-General condemns ...": a city in title case before a dash.
 TITLED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+[-–—]+\s+")
+# "(Washington Post) Leila Fadel and William Branigin - ": a syndicated byline.
+BYLINE = re.compile(r"^\((?P<agency>[A-Z][^()]{1,40})\)\s+[A-Z][^-–—.]{2,120}?\s+[-–—]+\s+")
 # "Reuters | Washington DC | Updated: 08-10-2021 00:10 IST | Created: ... IST": a
 # syndication line with the place the story was filed from.
 PIPE_DATELINE = re.compile(
@@ -231,6 +233,7 @@ def from_text(
         title = paragraphs.pop(0)
     when = _published(meta.get("published"), paragraphs)
     paragraphs = [p for p in paragraphs if not _is_date_line(p) and not _is_clutter(p, rules)]
+    paragraphs = [BYLINE.sub("", p, count=1) for p in paragraphs]
     dateline, paragraphs = _dateline(paragraphs)
     dateline = dateline or place_line
     if published is None:
@@ -294,7 +297,18 @@ def _paragraphs(lines: list[str]) -> list[str]:
 def _stands_alone(line: str) -> bool:
     header = re.match(r"^([A-Za-z][A-Za-z ]{0,20}):\s*\S", line)
     known = header is not None and header.group(1).strip().lower() in reader_rules().header_keys
-    return known or _is_date_line(line)
+    return known or _is_date_line(line) or _is_headline(line)
+
+
+def _is_headline(line: str) -> bool:
+    """ "1,000 Injured as Protesters, Police Clash in Cairo": a short line in title case
+    with no closing punctuation is a headline, never the start of the next sentence."""
+    words = re.findall(r"[A-Za-z][\w'’-]*", line)
+    if not 3 <= len(words) <= 20 or line.rstrip().endswith((".", ",", ";", ":", "-")):
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "as", "by"}
+    capitalised = [w for w in words if w.lower() not in small]
+    return bool(capitalised) and all(w[0].isupper() or w[0].isdigit() for w in capitalised)
 
 
 def _dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:

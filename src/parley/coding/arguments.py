@@ -136,6 +136,9 @@ def _elided_conjuncts(head: Token, mention: Mention, ctx: Context) -> list[Actor
 
 
 AIDE_PREPS = frozenset({"to", "for", "of"})
+# "a US-led airstrike", "the Saudi-led coalition": the leader's; "Russian-backed
+# separatists" are not Russia's own, so "backed" is not here.
+LEADING = frozenset({"lead", "led", "command", "commanded", "run"})
 
 
 def prep_children(head: Token, preps: frozenset[str]) -> list[Token]:
@@ -293,6 +296,8 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
                 found.extend(mention.actors)
             elif child.dep_ == "compound":  # "the Russian Defense Ministry"
                 found.extend(_modifier_actors(child, ctx))
+            elif child.dep_ == "amod" and child.lemma_.lower() in LEADING:
+                found.extend(_modifier_actors(child, ctx))  # "a US-led airstrike"
             elif child.dep_ == "poss" and child.lower_ in POSSESSIVES:
                 found.extend(_possessor(child, ctx))  # "its forces": whose they are
             elif child.dep_ == "poss":  # "the group's fighters"

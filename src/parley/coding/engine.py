@@ -14,7 +14,15 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
-from parley.coding.arguments import Context, group_noun, phrase_actors, side, subtree_actors
+from parley.coding.arguments import (
+    LEADING,
+    Context,
+    group_noun,
+    np_actors,
+    phrase_actors,
+    side,
+    subtree_actors,
+)
 from parley.coding.matching import (
     ASKED_DEPS,
     asked_clauses,
@@ -725,6 +733,8 @@ class SentenceCoder:
                 mention = self.ctx.mentions.get(child.i)
                 if mention is not None:
                     source = list(mention.actors)
+                elif child.dep_ == "amod" and child.lemma_.lower() in LEADING:
+                    source = [a for a in np_actors(child, self.ctx) if a.entity]
         preps = rule.preps or NOUN_TARGET_PREPS
         holders = [noun] + ([verb] if verb is not None else [])
         target = [a for h in holders for a in prep_actors(h, preps, self.ctx)]
