@@ -113,3 +113,18 @@ def test_parties_unnamed_sides_of_a_clash_are_placed_where_it_happened() -> None
     events = parley.code(text, published=DAY)
     clash = next(e for e in events if e.root in ("14", "19"))
     assert {(a.entity, a.sector) for a in clash.source + clash.target} >= {("EGY", "COP")}
+
+
+def test_parties_he_is_the_person_named_before_not_the_last_state_to_act() -> None:
+    text = (
+        "Kenya's foreign minister said Somalia had attacked a border post. "
+        "He urged Somalia to withdraw its troops."
+    )
+    appeal = next(e for e in parley.code(text, published=DAY) if e.root == "02")
+    assert [a.entity for a in appeal.source] == ["KEN"]
+    assert [a.entity for a in appeal.target] == ["SOM"]
+
+
+def test_parties_a_reaction_to_acts_done_by_someone_targets_them() -> None:
+    events = parley.code("Peru welcomed the steps taken by Chile.", published=DAY)
+    assert [(e.code, [a.entity for a in e.target]) for e in events] == [("051", ["CHL"])]

@@ -108,6 +108,8 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             for s in subj:
                 actors.extend(a for a in phrase_actors(s, ctx) if a not in actors)
             if not actors and all(s.lower_ in THIRD_PERSON for s in subj):
+                if subj[0].lower_ in PERSONAL and (person := _last_person(subj[0], ctx)):
+                    return _reporter(current, ctx) or person  # "he" is a person named before
                 earlier = (
                     list(ctx.discourse.last_source or ctx.speaker) if subj[0].lower_ != "it" else []
                 )
@@ -124,6 +126,25 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
         if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj":
             break
         current = current.head if current.head.i != current.i else None
+    return []
+
+
+PERSONAL = frozenset({"he", "she"})
+
+
+def _last_person(pronoun: Token, ctx: Context) -> list[Actor]:
+    """ "Stoltenberg said ... He urged Russia to": the nearest person named before "he"
+    (not whichever state acted last)."""
+    doc = pronoun.doc
+    for i in range(pronoun.i - 1, max(-1, pronoun.i - 200), -1):
+        mention = ctx.mentions.get(i)
+        if mention is not None and mention.kind == "person":
+            return list(mention.actors)
+        group = group_noun(doc[i], ctx.kb) if mention is None else None
+        if group is not None and group.kind == "title" and doc[i].tag_ == "NN":
+            # "Kenya's foreign minister said ... He urged": the office holder
+            if named := [a for a in np_actors(doc[i], ctx) if a.entity]:
+                return named
     return []
 
 
@@ -534,6 +555,13 @@ class SentenceCoder:
         ]
         return frozenset(c.i for c in objects + after)
 
+    def _done_by(self, thing: Token) -> list[Actor]:
+        """The agent of a participle on a thing: "the steps taken by Kenya"."""
+        for clause in thing.children:
+            if is_participle(clause) and (agent := _passive_agent(clause, self.ctx)):
+                return agent
+        return []
+
     def _last_doers(self, thing: Token) -> list[Actor]:
         """Who did what a reaction is to: "the strikes" after violence, its doers;
         anything else, whoever did the last event."""
@@ -559,8 +587,9 @@ class SentenceCoder:
             # "praised the talks": the talks' parties, or those of the talks last reported
             return self._event_actors(obj, matches[obj.i])
         if obj is not None and rule.reports_object and not _actor_phrase(obj, self.ctx):
+            # "condemned the actions undertaken by armed militants": by whom the clause says;
             # "condemned this act", "welcomed the step": whoever did the last event
-            return self._last_doers(obj)
+            return self._done_by(obj) or self._last_doers(obj)
         takes_actor = not rule.objects or "@actor" in rule.objects
         direct = phrase_actors(obj, self.ctx) if obj is not None and takes_actor else []
         if direct:
