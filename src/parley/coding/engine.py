@@ -141,10 +141,10 @@ def _last_person(pronoun: Token, ctx: Context) -> list[Actor]:
         if mention is not None and mention.kind == "person":
             return list(mention.actors)
         group = group_noun(doc[i], ctx.kb) if mention is None else None
-        if group is not None and group.kind == "title" and doc[i].tag_ == "NN":
-            # "Kenya's foreign minister said ... He urged": the office holder
-            if named := [a for a in np_actors(doc[i], ctx) if a.entity]:
-                return named
+        office = group is not None and group.kind == "title" and doc[i].tag_ == "NN"
+        # "Kenya's foreign minister said ... He urged": the office holder
+        if office and (named := [a for a in np_actors(doc[i], ctx) if a.entity]):
+            return named
     return []
 
 
