@@ -85,6 +85,8 @@ def _coded(verb: Token, rules: RuleSet, triggers: set[str]) -> bool:
     """A rule knows the verb, or a noun it carries ("held talks", "voiced concern")."""
     if match_rules(verb, rules) or verb.text in triggers:
         return True
+    if verb.dep_ in ("acl", "relcl") and match_rules(verb.head, rules):
+        return True  # "the agreement signed by Sudan and Chad"
     return any(match_rules(c, rules) for c in verb.children if c.dep_ in ("dobj", "prep"))
 
 
