@@ -128,3 +128,10 @@ def test_parties_he_is_the_person_named_before_not_the_last_state_to_act() -> No
 def test_parties_a_reaction_to_acts_done_by_someone_targets_them() -> None:
     events = parley.code("Peru welcomed the steps taken by Chile.", published=DAY)
     assert [(e.code, [a.entity for a in e.target]) for e in events] == [("051", ["CHL"])]
+
+
+def test_parties_a_coordinated_subject_speaking_together_consults() -> None:
+    assert ("040", {"KEN", "UGA"}) in coded("Kenya and Uganda talked about trade on Monday.")
+    assert coded("Kenya spoke about trade on Monday.") == []
+    phone = coded("Kenya's president spoke by telephone with the Ugandan president.")
+    assert ("041", {"KEN", "UGA"}) in phone

@@ -264,14 +264,18 @@ class SentenceCoder:
         self.predicates = frozenset(matches)
         self.notes = []
         events: list[Coded] = []
+        # a predicate that made no event owns no phrase: "spoke by telephone with X" is
+        # the telephone call's when "spoke" alone has no parties
+        owners = dict(matches)
         for i, rule in matches.items():
             token = sentence.doc[i]
-            if self._absorbed(token, matches):
+            if self._absorbed(token, owners):
                 self.notes.append(f"{rule.id} on '{token.text}': part of another event's phrase")
                 continue
             noted = len(self.notes)
             event = self._build(token, rule, matches)
             if event is None:
+                owners.pop(i)
                 if len(self.notes) == noted:
                     self.notes.append(f"{rule.id} on '{token.text}': {self._missing(token, rule)}")
             else:
