@@ -118,3 +118,14 @@ def test_actors_surnames_after_a_full_name_or_a_title() -> None:
 
 def _mentions_on(text: str, on: date) -> list:
     return find_mentions(nlp.load()(text), kb=default_kb(), nlp=nlp.load(), on=on)
+
+
+def test_actors_nato_missions_are_nato() -> None:
+    from datetime import date as _date
+
+    import parley
+
+    events = parley.code(
+        "An ISAF helicopter attacked insurgents in Helmand.", published=_date(2012, 5, 1)
+    )
+    assert any(a.entity == "NATO" for e in events for a in e.source), events
