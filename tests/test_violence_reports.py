@@ -63,3 +63,14 @@ def test_violence_an_unclaimed_attack_somewhere_named_is_still_coded() -> None:
 def test_violence_a_led_modifier_names_who_struck() -> None:
     events = coded("Villagers buried the victims of a French-led airstrike in Mali.")
     assert any(code.startswith("19") and src == ["FRA/MIL"] for code, src, _ in events), events
+
+
+def test_violence_a_headline_noun_makes_no_attack_but_the_story_does() -> None:
+    text = (
+        "Press release\n\n"
+        "Statement by the Spokesperson of the Ministry on the attack in Quetta\n\n"
+        "The Ministry condemns the bombing of a market in Quetta today."
+    )
+    events = parley.code(text, published=DAY, speaker="Ministry of Foreign Affairs of Peru")
+    attacks = [e for e in events if e.root in ("18", "19", "20")]
+    assert len(attacks) == 1 and attacks[0].text.startswith("The Ministry condemns"), attacks

@@ -267,8 +267,15 @@ class SentenceCoder:
         # a predicate that made no event owns no phrase: "spoke by telephone with X" is
         # the telephone call's when "spoke" alone has no parties
         owners = dict(matches)
+        # "Statement by the Spokesman on the attack in Kabul": a line with no verb is a
+        # headline, whose violence noun is told (with its parties) by the text below it
+        headline = not any(t.pos_ in ("VERB", "AUX") for t in sentence)
         for i, rule in matches.items():
             token = sentence.doc[i]
+            if headline and rule.code[:2] in UNNAMED_ROOTS:
+                owners.pop(i)
+                self.notes.append(f"{rule.id} on '{token.text}': a headline's noun, no attack")
+                continue
             if self._absorbed(token, owners):
                 self.notes.append(f"{rule.id} on '{token.text}': part of another event's phrase")
                 continue
