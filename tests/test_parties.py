@@ -135,3 +135,14 @@ def test_parties_a_coordinated_subject_speaking_together_consults() -> None:
     assert coded("Kenya spoke about trade on Monday.") == []
     phone = coded("Kenya's president spoke by telephone with the Ugandan president.")
     assert ("041", {"KEN", "UGA"}) in phone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kenya's foreign minister spoke to reporters after a meeting with Ethiopia's premier.",
+        "During his talks with Ethiopia's foreign minister, the Kenyan minister praised Addis.",
+    ],
+)
+def test_parties_who_acts_around_a_meeting_with_someone_took_part(text: str) -> None:
+    assert any(sides == {"KEN", "ETH"} and code.startswith("04") for code, sides in coded(text))

@@ -58,6 +58,9 @@ RECIPIENT_PREPS = frozenset({"to", "for", "with", "against"})
 PARTY_PREPS = frozenset({"between", "among", "with"})
 
 
+OCCASION_PREPS = frozenset({"after", "before", "during", "following", "at", "on"})
+
+
 THIRD_PERSON = frozenset({"it", "they", "he", "she"})
 
 
@@ -671,6 +674,7 @@ class SentenceCoder:
             add(_passive_agent(verb, self.ctx) or subjects(verb, self.ctx))
         else:
             add(self._committed_pair(noun))
+            add(self._occasion_party(noun))
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
                 mention = self.ctx.mentions.get(child.i)
@@ -706,6 +710,16 @@ class SentenceCoder:
         if verb is not None:
             words += _subject_words(verb)
         return words
+
+    def _occasion_party(self, noun: Token) -> list[Actor]:
+        """ "Zarif spoke after a meeting with Kerry", "during his talks with Lavrov, the
+        minister said": who acts around a meeting with someone took part in it."""
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in OCCASION_PREPS or prep.head.pos_ != "VERB":
+            return []
+        if not prep_objects(noun, frozenset({"with"})):
+            return []
+        return subjects(prep.head, self.ctx)
 
     def _committed_pair(self, noun: Token) -> list[Actor]:
         """ "commits both armies to a ceasefire", "brought the two sides to talks": the
