@@ -567,7 +567,9 @@ class SentenceCoder:
             if c.dep_ in ("prep", "npadvmod") and objects and c.i > objects[0].i
             if any(t.ent_type_ in ("DATE", "TIME") for t in c.subtree)
         ]
-        return frozenset(c.i for c in objects + after)
+        # "welcomed the last February agreement" in a retrospective was said back then
+        present = verb.tag_ in ("VBZ", "VBP")
+        return frozenset(c.i for c in (objects if present else []) + after)
 
     def _done_by(self, thing: Token) -> list[Actor]:
         """The agent of a participle on a thing: "the steps taken by Kenya"."""
