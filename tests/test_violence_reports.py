@@ -74,3 +74,8 @@ def test_violence_a_headline_noun_makes_no_attack_but_the_story_does() -> None:
     events = parley.code(text, published=DAY, speaker="Ministry of Foreign Affairs of Peru")
     attacks = [e for e in events if e.root in ("18", "19", "20")]
     assert len(attacks) == 1 and attacks[0].text.startswith("The Ministry condemns"), attacks
+
+
+def test_violence_a_reported_attack_is_coded_even_when_its_place_hangs_elsewhere() -> None:
+    events = coded("The United States strongly condemns the terrorist attack today in Lima.")
+    assert ("180", ["PER/UAF"], ["PER/CVL"]) in events, events

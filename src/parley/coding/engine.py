@@ -255,6 +255,7 @@ class SentenceCoder:
         self.ctx = ctx
         self.support = ruleset.markers.support_verbs
         self.predicates: frozenset[int] = frozenset()
+        self.matches: dict[int, Rule] = {}  # the sentence's matched predicates
         self.notes: list[str] = []  # why matched predicates gave no event, for `explain`
 
     def code(self, sentence: Span) -> list[Coded]:
@@ -265,6 +266,7 @@ class SentenceCoder:
             if (rule := next((r for r in rules if not r.reporting), None))
         }
         self.predicates = frozenset(matches)
+        self.matches = matches
         self.notes = []
         events: list[Coded] = []
         # a predicate that made no event owns no phrase: "spoke by telephone with X" is
@@ -750,7 +752,7 @@ class SentenceCoder:
                         f"{rule.id} on '{noun.text}': refers to violence already coded"
                     )
                     return None
-                if not target and not _names_where(noun):
+                if not target and not _names_where(noun) and not self._reported(noun):
                     # "the path of aggression", "attack and smear China" in a title: no
                     # one named and nowhere, so no attack to code
                     self.notes.append(f"{rule.id} on '{noun.text}': no one and nowhere named")
@@ -801,6 +803,12 @@ class SentenceCoder:
             target = target or self._asked_of(noun)
             source = source or list(self.ctx.speaker)
         return source, target
+
+    def _reported(self, noun: Token) -> bool:
+        """Whether a reaction reports the noun's event as a fact ("condemns the attack
+        today"): then it happened, named or not."""
+        rule = self.matches.get(noun.head.i)
+        return rule is not None and rule.reports_object and noun.dep_ in ("dobj", "nsubjpass")
 
     def _claimants(self, violence: Token) -> list[Actor]:
         """ "the attack in Kabul, which was claimed by the Taliban": whoever claims an act

@@ -49,7 +49,9 @@ def settle(
         # violence with no place of its own happened where the last violence did
         country = country or discourse.violence_country
         discourse.violence_country = country or discourse.violence_country
-    event = localised(event, country or here or setting.home, own=setting.own)
+    # "sympathies to the victims" after an attack: the people where the violence was
+    victims = discourse.violence_country if any(a.sector == "CVL" for a in event.target) else ""
+    event = localised(event, country or here or victims or setting.home, own=setting.own)
     if event.root in ARMED_ROOTS:
         event = fought(event, coder)
     return placed(event, setting, discourse)
