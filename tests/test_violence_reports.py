@@ -79,3 +79,11 @@ def test_violence_a_headline_noun_makes_no_attack_but_the_story_does() -> None:
 def test_violence_a_reported_attack_is_coded_even_when_its_place_hangs_elsewhere() -> None:
     events = coded("The United States strongly condemns the terrorist attack today in Lima.")
     assert ("180", ["PER/UAF"], ["PER/CVL"]) in events, events
+
+
+def test_violence_concern_about_clashes_reports_the_clashes() -> None:
+    text = "Ghana is concerned about the clashes between police and protesters in Togo."
+    events = coded(text)
+    assert any(code[:2] in ("14", "19") for code, _, _ in events), events
+    concern = next(e for e in events if e[0] == "012")
+    assert concern[2] and all(t.startswith("TGO") for t in concern[2]), concern
