@@ -426,3 +426,13 @@ def test_read_a_headline_line_is_not_joined_to_the_story_under_it(tmp_path):
     document = read_one(write(tmp_path / "a.txt", text))
     assert "Farmers clashed with police on Monday." in document.text.split("\n\n")
     assert "Ana Ruiz" not in document.text
+
+
+def test_read_sentence_broken_by_a_blank_line_is_one_paragraph(tmp_path):
+    text = (
+        "DATE: 2020-03-02\n\nOSLO, March 2: Norway has firmly condemned the deadly\n\n"
+        "bombing in Quetta, Pakistan.\n\nThe minister spoke later.\n\nLast Word\n\nfollows here."
+    )
+    doc = read_one(write(tmp_path / "broken.txt", text))
+    assert "condemned the deadly bombing in Quetta" in doc.text
+    assert "The minister spoke later." in doc.text.split("\n\n")

@@ -291,7 +291,29 @@ def _paragraphs(lines: list[str]) -> list[str]:
             current = []
     if current:
         paragraphs.append(" ".join(current))
-    return [re.sub(r"[ \t\u00a0]+", " ", p) for p in paragraphs]
+    return _rejoin_broken([re.sub(r"[ \t\u00a0]+", " ", p) for p in paragraphs])
+
+
+def _rejoin_broken(paragraphs: list[str]) -> list[str]:
+    """Pages copied from PDFs break sentences with blank lines ("condemned severe terrorist",
+    blank, "attack, in Minya province"): a paragraph that stops mid-sentence and a next one
+    that goes on in lower case are one paragraph."""
+    joined: list[str] = []
+    for paragraph in paragraphs:
+        if joined and _stops_mid_sentence(joined[-1]) and re.match(r"[a-z]+[ ,]", paragraph):
+            joined[-1] = f"{joined[-1]} {paragraph}"
+        else:
+            joined.append(paragraph)
+    return joined
+
+
+def _stops_mid_sentence(paragraph: str) -> bool:
+    last = paragraph.split()[-1]
+    return (
+        len(paragraph.split()) >= 3
+        and "/" not in last
+        and re.search(r"[A-Za-z,]$", last) is not None
+    )
 
 
 def _stands_alone(line: str) -> bool:

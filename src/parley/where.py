@@ -41,6 +41,7 @@ class PlaceRules:
     placeless_codes: tuple[str, ...]
     venue_codes: tuple[str, ...]
     seats: dict[str, str]
+    meeting_places: dict[str, str]
 
 
 @lru_cache(maxsize=1)
@@ -65,12 +66,19 @@ def place_rules() -> PlaceRules:
             tuple(str(c) for c in raw["placeless_codes"]),
             tuple(str(c) for c in raw["venue_codes"]),
             {str(k): str(v) for k, v in (raw.get("seats") or {}).items()},
+            {str(k): str(v) for k, v in raw["meeting_places"].items()},
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing or malformed section {exc}"]) from exc
 
 
 REGION_COLUMNS = ("name", "aliases", "country", "kind", "lat", "lon")
+
+
+# How much larger than a preferred country's town another city of the same name must be
+# to be the one meant: Tripoli, Lebanon (1/6 of Tripoli, Libya) stays Lebanese when the
+# story is about Lebanon; Geneva, Illinois (1/9 of Geneva) does not.
+PREFER_RATIO = 8
 
 
 class Gazetteer:
@@ -101,13 +109,17 @@ class Gazetteer:
         self.regions = _load_regions(data_path("regions.tsv"))
 
     def city(self, name: str, *, prefer: set[str] = frozenset()) -> Place | None:
-        """The city a name means: in one of the `prefer` countries if any, else the largest."""
+        """The city a name means: in one of the `prefer` countries if any, else the largest;
+        a preferred town a tenth the size of the best-known city of that name ("Geneva",
+        Illinois, in a story that names the United States) yields to the city."""
         key = name.casefold().removeprefix("the ")
         candidates = self.cities.get(key) or self.alternates.get(key)
         if not candidates:
             return None
         preferred = [c for c in candidates if iso3(c["countrycode"]) in prefer]
-        return _city_place((preferred or candidates)[0], name)
+        if preferred and preferred[0]["population"] * PREFER_RATIO >= candidates[0]["population"]:
+            return _city_place(preferred[0], name)
+        return _city_place(candidates[0], name)
 
     def region(self, name: str) -> Place | None:
         """A region, territory or province by its name or an alias ("the Donbas")."""

@@ -103,6 +103,8 @@ def _elided_mentions(
         word, joiner = doc[mention.start - 2], doc[mention.start - 1]
         if joiner.lower_ not in ELIDING or word.i in covered or not word.text[:1].isupper():
             continue
+        if word.lower_ == doc[mention.start].lower_:
+            continue  # "the President and President Erdogan": two people, nothing elided
         rest = doc[mention.start + 1 : mention.end].text
         entries = kb.aliases.get(normalise(f"{word.text} {rest}"))
         if entries:

@@ -275,8 +275,12 @@ def _is_generic(head: Token, group: GroupNoun) -> bool:
 
 
 def _is_bare_definite(head: Token) -> bool:
-    """ "the Secretary" and nothing else: no name, no "of" phrase, no adjective."""
-    return all(c.dep_ in ("det", "punct") and c.lower_ in ("the", ",") for c in head.children)
+    """ "the Secretary" and nothing else: no name, no "of" phrase, no adjective (others
+    may be coordinated with it: "the President and President Karzai")."""
+    return all(
+        c.dep_ in ("cc", "conj") or (c.dep_ in ("det", "punct") and c.lower_ in ("the", ","))
+        for c in head.children
+    )
 
 
 def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:

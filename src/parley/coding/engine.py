@@ -27,6 +27,7 @@ from parley.coding.matching import (
     ASKED_DEPS,
     asked_clauses,
     asks,
+    carried,
     children,
     clause_scope,
     count,
@@ -795,8 +796,10 @@ class SentenceCoder:
                     source = [a for a in np_actors(child, self.ctx) if a.entity]
         preps = rule.preps or NOUN_TARGET_PREPS
         holders = [noun] + ([verb] if verb is not None else [])
+        if carried(noun):
+            holders.append(noun.head.head)  # "a letter of protest to Iran"
         target = [a for h in holders for a in prep_actors(h, preps, self.ctx)]
-        if not target and verb is not None and rule.verbs_with:
+        if not target and verb is not None and (rule.verbs_with or carried(noun)):
             target = prep_actors(verb, RECIPIENT_PREPS, self.ctx)
         if asks(rule):
             # "there is an urgent need for X to agree": the document's voice asks X

@@ -49,6 +49,16 @@ QUANTITY_NOUNS = frozenset(
 )
 
 
+# Nouns that carry another noun's act to its verb: "sent messages of condolence",
+# "conveyed words of support", "delivered a letter of protest".
+CARRIER_NOUNS = frozenset(
+    {"message", "letter", "note", "expression", "word", "gesture", "statement", "declaration"}
+)
+CARRIER_VERBS = frozenset(
+    {"send", "deliver", "convey", "hand", "address", "transmit", "extend", "pass", "dispatch"}
+)
+
+
 def asks(rule: Rule) -> bool:
     """An appeal, a demand or a threat: whom it addresses may be the subject of the
     clause it asks for or threatens."""
@@ -225,17 +235,28 @@ def governing_verb(noun: Token) -> Token | None:
         # "held three hours of talks" passes through "hours"; "the end of talks" stops
         if (
             current.pos_ in ("NOUN", "PROPN")
-            and current.lemma_.lower() not in QUANTITY_NOUNS
+            and current.lemma_.lower() not in QUANTITY_NOUNS | CARRIER_NOUNS
             and current.dep_ != "pobj"
         ):
             return None
     return None
 
 
+def carried(noun: Token) -> bool:
+    """Whether a noun's act comes inside a carrier noun: "a letter of protest"."""
+    return (
+        noun.dep_ == "pobj"
+        and noun.head.lower_ == "of"
+        and noun.head.head.lemma_.lower() in CARRIER_NOUNS
+    )
+
+
 def support_verb(noun: Token, verbs: frozenset[str]) -> Token | None:
     """The light verb that carries a noun event: "held talks", "talks held in Doha"."""
     verb = governing_verb(noun)
     if verb is not None and verb.lemma_.lower() in verbs:
+        return verb
+    if verb is not None and verb.lemma_.lower() in CARRIER_VERBS and carried(noun):
         return verb
     for child in noun.children:
         if child.dep_ == "acl" and child.lemma_.lower() in verbs:

@@ -70,7 +70,26 @@ def placed(event: Event, setting: Setting, discourse: Discourse) -> Event:
     if event.place is None and made_there:
         event = replace(event, place=filed_from)
     discourse.venue = meeting(event) or discourse.venue
-    return event
+    return met_where(event, setting.kb)
+
+
+def met_where(event: Event, kb: ActorKB) -> Event:
+    """ "X met Y in Istanbul": a meeting its sentence places in neither party's state is a
+    meeting at a third location. (In one party's state coders keep the meeting a meeting
+    unless the text speaks of a visit, which visit rules code.)"""
+    codes = place_rules().meeting_places
+    place = event.place
+    if event.code != codes["meeting"] or place is None or not place.country:
+        return event
+    if place.text and place.text not in event.text:
+        return event  # placed by the dateline or a venue before: the text does not say
+    states = [
+        {a.entity or a.country for a in side} & kb.countries.keys()
+        for side in (event.source, event.target)
+    ]
+    if not all(states) or place.country in states[0] | states[1]:
+        return event
+    return replace(event, **cameo_fields(codes["third"]))
 
 
 def sentence_passes(events: list[Event], setting: Setting, notes: list[str]) -> list[Event]:
@@ -180,12 +199,18 @@ def there(event: Event, filed_from: Place, voices: frozenset[str] | None) -> boo
     if not event.code.startswith(rules.located_codes):
         sources = {a.entity for a in event.source} | {a.country for a in event.source}
         seated = {org for org, city in rules.seats.items() if city == filed_from.name}
-        return voices is None or bool(sources & (voices | seated | {filed_from.country}))
+        # a wire report (no voice of its own) was filed where what it quotes was said
+        return not voices or bool(sources & (voices | seated | {filed_from.country}))
     if event.code.startswith(rules.struck_codes):
         actors = event.target
     else:
         actors = event.source + event.target
-    return filed_from.country in {a.entity for a in actors} | {a.country for a in actors}
+    states = {a.entity for a in actors} | {a.country for a in actors}
+    if event.code.startswith("04") and not voices and len(states - {""}) > 1:
+        # "GENEVA (AP) - delegates of four countries": talks of states filed from a
+        # city of none of them were held there
+        return True
+    return filed_from.country in states
 
 
 def meeting(event: Event) -> Event | None:

@@ -1,0 +1,47 @@
+"""An act carried by another noun ("a message of condolence", "a letter of protest",
+"words of support") is coded as that act, by the one who sends it, to whom it goes.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+import parley
+
+DAY = date(2021, 3, 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        (
+            "The President of France sent a message of condolences to the Prime Minister of Japan.",
+            "018",
+            "FRA",
+            "JPN",
+        ),
+        ("Canada delivered a letter of protest to Iran.", "114", "CAN", "IRN"),
+        ("Germany conveyed words of support to the Ukrainian government.", "051", "DEU", "UKR"),
+        (
+            "Kenya's president sent a message of sympathy to the people of Turkey.",
+            "018",
+            "KEN",
+            "TUR",
+        ),
+    ],
+)
+def test_carried_act_is_coded_from_sender_to_recipient(
+    text: str, code: str, source: str, target: str
+) -> None:
+    events = [
+        (e.code, e.source[0].entity, e.target[0].entity)
+        for e in parley.code(text, published=DAY)
+        if e.source and e.target
+    ]
+    assert (code, source, target) in events, events
+
+
+def test_carried_noun_alone_is_no_event() -> None:
+    assert parley.code("Canada delivered a letter to Iran.", published=DAY) == []
