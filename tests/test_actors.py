@@ -116,6 +116,17 @@ def test_actors_surnames_after_a_full_name_or_a_title() -> None:
     assert ("Kerry", "USA/GOV") in found
 
 
+def test_actors_a_namesake_with_another_given_name_is_not_the_known_person() -> None:
+    on = date(2010, 5, 14)
+    names = [m.actors[0].name for m in _mentions_on("Envoy John Harper spoke.", on)]
+    assert "Stephen Harper" not in names
+    for text in ("Prime Minister Harper spoke.", "Mr. Stephen J. Harper spoke."):
+        names = [m.actors[0].name for m in _mentions_on(text, on)]
+        assert "Stephen Harper" in names, text
+    names = [m.actors[0].name for m in _mentions_on("Sergei V. Lavrov spoke.", on)]
+    assert "Sergey Lavrov" in names
+
+
 def _mentions_on(text: str, on: date) -> list:
     return find_mentions(nlp.load()(text), kb=default_kb(), nlp=nlp.load(), on=on)
 

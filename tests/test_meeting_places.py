@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date
 
 import parley
+from parley.read import read_paths
 from parley.where import default_gazetteer
 
 DAY = date(2019, 5, 14)
@@ -46,3 +47,31 @@ def test_wire_report_from_a_neutral_city_places_the_talks_there() -> None:
     events = parley.code(text, published=DAY)
     talks = [e for e in events if e.root == "04"]
     assert talks and all(e.place is not None and e.place.name == "Vienna" for e in talks), events
+
+
+def test_a_planned_meeting_is_placed_where_it_was_announced_not_at_its_venue(
+    tmp_path,
+) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "Ministers to meet\n\nSOCHI, May 14 (Parley Wire) - Russian Foreign Minister Sergei "
+        "Lavrov will meet his Chilean counterpart in Moscow next week, the ministry said.\n",
+        encoding="utf-8",
+    )
+    (document,) = read_paths([path])
+    (coded,) = parley.code_many([document])
+    planned = [e for e in coded.events if e.code == "036"]
+    assert planned, coded.events
+    assert {e.place.name if e.place else None for e in planned} == {"Sochi"}
+
+
+def test_a_state_after_on_is_the_topic_of_talks_not_their_place() -> None:
+    text = (
+        "British Foreign Secretary Amanda Lowe met US Secretary of State John Marsh in London "
+        "on Monday. On Syria, they agreed to work together for a political settlement. "
+        "On Iran, they discussed the nuclear deal."
+    )
+    events = parley.code(text, published=DAY)
+    assert len(events) >= 2, events
+    assert not {e.place.name for e in events if e.place} & {"Syria", "Iran"}, events
+    assert "044" not in {e.code for e in events}, events

@@ -405,6 +405,24 @@ def test_read_datelines_of_syndicated_and_press_agency_pages(tmp_path):
         ),
         "paren.txt": ("CAIRO (Parley Wire) Egypt welcomed the talks.", "Cairo"),
         "line.txt": ("On the talks\n\nGeneva\n\nSwitzerland welcomed the talks.", "Geneva"),
+        "feed.txt": (
+            "2024-05-02 08:15:00 (FEEDX- Gulf Agency (GA)) DOHA, May 2 (GA) -- "
+            "Qatar welcomed the talks.",
+            "Doha",
+        ),
+        "day-first.txt": (
+            "NEW YORK, 3 March (UN Headquarters) -- Norway welcomed the talks.",
+            "New York",
+        ),
+        "agency-slash.txt": ("MOSCOW, May 4. /Parley Wire/. Russia welcomed the talks.", "Moscow"),
+        "titled-agency.txt": (
+            "Islamabad, (PNA - Parley News - 4th May, 2023 ) :Pakistan welcomed the talks.",
+            "Islamabad",
+        ),
+        "country-city.txt": (
+            "KUWAIT, May 4 (Agency) -- The emirate welcomed the talks.",
+            "Kuwait",
+        ),
     }
     for name, (text, place) in cases.items():
         document = read_one(write(tmp_path / name, text))

@@ -31,13 +31,24 @@ MAX_TITLE = 200
 # "NAIROBI, Dec 31 (Reuters) - ", "DOHA (AP) — ": a wire story's place and agency;
 # of "BAKU/YEREVAN, Oct 11 -", filed from two places, the first is kept.
 # "ADDIS ABABA, Ethiopia, July 19, 2025/APO Group/ --" gives a year and an agency too; a
-# feed's "MENAFN - African Press Organization)" may stand before it.
+# feed's "MENAFN - African Press Organization)" or "2025-06-24 06:04:39 (MENAFN- Kuwait
+# News Agency (KUNA))" may stand before it. The day may come first ("NEW YORK, 11
+# November (UN Headquarters) --") and an agency may close it ("MOSCOW, May 4. /TASS/.").
+FEED_PREFIX = (
+    r"(?:\d{4}-\d{2}-\d{2}(?:\s+\d{2}:\d{2}(?::\d{2})?)?\s+)?"
+    r"(?:\(?[A-Z][A-Za-z]{1,15}\s?-\s?(?:[^()\n]|\([^()\n]{1,20}\)){1,60}\)\s+)?"
+)
 DATELINE = re.compile(
-    r"^(?:[A-Z][A-Za-z]{1,15} - [^)\n]{1,40}\)\s+)?"
-    r"(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z])(?:/[A-Z][A-Z.'\- ]{1,40}[A-Z])*"
+    r"^" + FEED_PREFIX + r"(?P<place>[A-Z][A-Z.'\- ]{1,40}[A-Z])(?:/[A-Z][A-Z.'\- ]{1,40}[A-Z])*"
     r"(?:,\s*[A-Z][A-Za-z .'\-]{0,30}?)?"
-    r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}))?(?:,\s*\d{4})?(?:/[^/\n]{1,40}/)?"
-    r"(?:\s*\([^)]{1,60}\)\s*[-–—:]*\s*|\s*[-–—:]+(?:\s+|$))"
+    r"(?:,?\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]{2,8}))?"
+    r"(?:,\s*\d{4})?(?:/[^/\n]{1,40}/)?"
+    r"(?:\s*\([^)]{1,60}\)\s*[-–—:]*\s*|\s*[-–—:]+(?:\s+|$)|\.?\s*/[A-Z][^/\n]{1,30}/\.?\s+)"
+)
+# "Washington, (APP - Pakistan Point News - 30th Mar, 2023 ) :": a city in title case
+# before an agency's parenthesis.
+TITLED_AGENCY_DATELINE = re.compile(
+    r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2}),?\s*\([A-Z][^()\n]{1,80}\)\s*[-–—:]+\s*"
 )
 # "New York - The Secretary-General condemns ...": a city in title case before a dash.
 TITLED_DATELINE = re.compile(r"^(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})\s+[-–—]+\s+")
@@ -343,6 +354,7 @@ def _dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
         m = (
             DATELINE.match(paragraph)
             or TITLED_DATELINE.match(paragraph)
+            or TITLED_AGENCY_DATELINE.match(paragraph)
             or PIPE_DATELINE.search(paragraph)
         )
         if m is None:

@@ -37,7 +37,9 @@ class PlaceRules:
     destination_preps: frozenset[str]
     hosted_codes: tuple[str, ...]
     dateline_places: dict[str, str]
+    institution_datelines: frozenset[str]
     topic_nouns: frozenset[str]
+    state_topic_preps: frozenset[str]
     placeless_codes: tuple[str, ...]
     venue_codes: tuple[str, ...]
     seats: dict[str, str]
@@ -62,7 +64,9 @@ def place_rules() -> PlaceRules:
             frozenset(raw["destination_preps"]),
             tuple(str(c) for c in raw["hosted_codes"]),
             {str(k): str(v) for k, v in raw["dateline_places"].items()},
+            frozenset(raw["institution_datelines"]),
             frozenset(raw["topic_nouns"]),
+            frozenset(raw["state_topic_preps"]),
             tuple(str(c) for c in raw["placeless_codes"]),
             tuple(str(c) for c in raw["venue_codes"]),
             {str(k): str(v) for k, v in (raw.get("seats") or {}).items()},
@@ -301,6 +305,17 @@ def phrase_place(
     return None
 
 
+def _state_topic(head: Token, mentions: dict[int, Mention]) -> bool:
+    """ "On Iran, they reflected ...": a state after "on" is a topic, unless it is hit."""
+    mention = mentions.get(head.i)
+    return (
+        mention is not None
+        and mention.kind == "country"
+        and head.dep_ == "pobj"
+        and head.head.lower_ in place_rules().state_topic_preps
+    )
+
+
 def _place_noun(
     head: Token, mentions: dict[int, Mention], kb: ActorKB, gazetteer: Gazetteer, prefer: set[str]
 ) -> Place | None:
@@ -440,8 +455,12 @@ def event_place(
     rules = place_rules()
     gazetteer = default_gazetteer()
 
+    struck = code.startswith(rules.struck_codes)
+
     def first_place(tokens: list[Token]) -> Place | None:
         for token in tokens:
+            if not struck and _state_topic(token, mentions):
+                continue
             place = phrase_place(token, mentions, kb, gazetteer, prefer)
             if place is not None:
                 return place

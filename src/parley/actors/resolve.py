@@ -7,6 +7,7 @@ resolve to the document's speaker.
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 from functools import lru_cache
 
@@ -75,6 +76,8 @@ def find_mentions(
     mentions = []
     for span, alias in matcher_for(kb, nlp).spans(doc):
         entry = best_entry(kb.aliases[alias])
+        if entry.kind == "person" and _another_given_name(span, entry.key, kb):
+            continue
         actors = kb.actors(entry, on=on, text=span.text)
         mentions.append(Mention(span.start, span.end, span.text, actors, entry.kind))
     mentions.extend(_elided_mentions(doc, mentions, kb=kb, on=on))
@@ -87,6 +90,35 @@ def find_mentions(
                 )
                 mentions.append(Mention(token.i, token.i + 1, token.text, voiced, "pronoun"))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _another_given_name(span: Span, person: str, kb: ActorKB) -> bool:
+    """ "John Harper" is not Stephen Harper: a surname alias after a given name that
+    cannot be the known person's own. Initials are passed over ("Michael R. Pompeo"), a
+    given name of the same first letter is taken for a variant ("Sergei", "Mike"), and
+    a title keeps the alias ("Prime Minister Harper")."""
+    if len(span) != 1:
+        return False
+    i = span.start - 1
+    while i >= 0 and _initial(span.doc[i]):
+        i -= 1
+    if i < 0:
+        return False
+    before = span.doc[i]
+    if before.pos_ != "PROPN" or not before.text[:1].isupper() or _is_title(before, kb):
+        return False
+    if before.ent_type_ != "PERSON" and before.dep_ != "compound":
+        return False
+    return _first_letter(before.text) != _first_letter(person)
+
+
+def _first_letter(name: str) -> str:
+    return unicodedata.normalize("NFKD", name)[:1].casefold()
+
+
+def _initial(token) -> bool:  # noqa: ANN001 - a spaCy Token
+    text = token.text
+    return len(text) <= 2 and text[:1].isupper() and text.endswith(".")
 
 
 def _elided_mentions(

@@ -11,7 +11,7 @@ from spacy.tokens import Span
 from parley.actors.kb import ActorKB
 from parley.coding.engine import Coded
 from parley.coding.passes import cameo_fields
-from parley.model import Document, Event, TimeSpan
+from parley.model import Document, Event, Place, TimeSpan
 from parley.when import find_dates
 from parley.where import event_place
 
@@ -77,16 +77,25 @@ def candidate_event(
         target=tuple(coded.target),
         symmetric=coded.symmetric,
         date=_event_date(coded, dates, document.published),
-        place=event_place(
-            coded.trigger,
-            coded.anchor,
-            code=coded.code,
-            scope=coded.scope,
-            mentions=index,
-            kb=kb,
-            prefer=prefer,
-        ),
+        place=_place(coded, index, kb, prefer),
         modality=coded.modality,
         rule=coded.rule.id,
         trigger=coded.trigger.text,
+    )
+
+
+def _place(coded: Coded, index: dict, kb: ActorKB, prefer: frozenset[str]) -> Place | None:
+    """Where its clause places the event. An intention happens where it is expressed,
+    so "will meet in Moscow next week" names the planned venue, not the event's place
+    (annotation conventions); the document's passes place it where it was said."""
+    if coded.modality == "intended":
+        return None
+    return event_place(
+        coded.trigger,
+        coded.anchor,
+        code=coded.code,
+        scope=coded.scope,
+        mentions=index,
+        kb=kb,
+        prefer=prefer,
     )

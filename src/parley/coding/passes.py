@@ -182,7 +182,7 @@ def hosted(event: Event, kb: ActorKB) -> Place | None:
 def dateline_voices(document: Document, speaker: tuple[Actor, ...]) -> frozenset[str] | None:
     """Whose statements a dateline places: the document's voice and the dateline's state;
     everyone's, at an institution's seat ("UNITED NATIONS - Russia vetoed ...")."""
-    if document.dateline and document.dateline.lower() in place_rules().dateline_places:
+    if document.dateline and document.dateline.lower() in place_rules().institution_datelines:
         return None
     return frozenset(a.entity for a in speaker if a.entity)
 
