@@ -274,17 +274,18 @@ def test_lexicon_asking_an_ambassador_to_go_home_is_no_appeal() -> None:
             "Kenya stands ready to support the people of South Sudan.",
             ("032", ["KEN/GOV"], ["SSD/CVL"]),
         ),
+        # intended cooperation is 030, as real coders code it; intended support is 032
         (
             "Russia is ready to work closely with Turkey.",
-            ("032", ["RUS/GOV"], ["TUR/GOV"]),
+            ("030", ["RUS/GOV"], ["TUR/GOV"]),
         ),
         (
             "China is willing to make joint efforts with the United States.",
-            ("032", ["CHN/GOV"], ["USA/GOV"]),
+            ("030", ["CHN/GOV"], ["USA/GOV"]),
         ),
         (
             "China and Russia agreed to strengthen cooperation.",
-            ("032", ["CHN/GOV"], ["RUS/GOV"]),
+            ("030", ["CHN/GOV"], ["RUS/GOV"]),
         ),
         # pledges of aid
         (
@@ -517,3 +518,26 @@ def test_lexicon_recognising_each_other_is_mutual() -> None:
 def test_lexicon_exchanging_ambassadors_is_recognition() -> None:
     events = coded("The United States and China exchanged ambassadors.")
     assert ("054", ["USA/GOV"], ["CHN/GOV"], "asserted") in events
+
+
+# 030 Working with another party, as an intention ------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway is ready to cooperate with Sweden on border control.", "030"),
+        ("Canada stands ready to partner with Ghana in the fight against malaria.", "030"),
+        ("France is committed to working with Mali on the transition.", "030"),
+        ("Chile looks forward to working with Peru on the new fisheries plan.", "030"),
+        ("Japan will collaborate with India on vaccine research.", "030"),
+    ],
+)
+def test_intent_to_work_with_a_party_is_030(text: str, expected: str) -> None:
+    codes = [e.code for e in parley.code(text, published=DAY)]
+    assert expected in codes, codes
+
+
+def test_working_with_a_party_in_the_past_is_an_aside() -> None:
+    events = parley.code("Norway worked with Sweden on the draft text.", published=DAY)
+    assert "030" not in [e.code for e in events], events

@@ -457,6 +457,8 @@ class SentenceCoder:
                 symmetric = True
         stop = self.predicates - {trigger.i, anchor.i}
         modality = modality_of(anchor, self.rules.markers, own=rule.modality, stop=stop)
+        if rule.only_intended and modality != "intended":
+            return None
         code = self._refined(rule, trigger)
         irregular = self.rules.markers.irregular_sectors
         forces = {"GOV", "MIL", "COP"}

@@ -41,6 +41,7 @@ KEYS = {
     "topic_object",
     "judges",
     "makes_object",
+    "only_intended",
 }
 
 
@@ -81,6 +82,7 @@ class Rule:
     topic_object: bool = False  # the object is what is talked about, never a party
     judges: bool = False  # a verdict on a thing: "called the measures a provocation"
     makes_object: bool = False  # its object event happens only if it does ("host talks")
+    only_intended: bool = False  # coded only as an intention ("look forward to working with")
     symmetric: bool = False
     reports_object: bool = False
     modality: str | None = None
@@ -251,6 +253,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         topic_object=bool(raw.get("topic_object", False)),
         judges=bool(raw.get("judges", False)),
         makes_object=bool(raw.get("makes_object", False)),
+        only_intended=bool(raw.get("only_intended", False)),
         symmetric=bool(raw.get("symmetric", False)),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
