@@ -30,6 +30,8 @@ GROUP_COLUMNS = ("lemma", "sector", "kind")
 COLLECTIVE_COLUMNS = ("name", "aliases", "members")
 
 DOMESTIC = "domestic_armed_group"
+# Kinds of organisation counted as the state they belong to or act in (actors.md).
+COUNTED_AS_STATE = frozenset({DOMESTIC, "state_agency"})
 PUBLISHER_COLUMNS = ("domain", "entity", "sector", "name")
 GROUP_KINDS = frozenset(
     {"sector", "title", "honorific", "member", "capital", "anaphor", "organisation", "aide"}
@@ -201,8 +203,10 @@ def _load_orgs(kb: ActorKB, path: Path) -> None:
         if row["sector"] and row["sector"] not in SECTORS:
             problems.append(f"{line}: {row['id']}: unknown sector {row['sector']!r}")
             continue
-        # a domestic group is counted as the state it fights in (actors.md)
-        entity = row["country"] if row["kind"] == DOMESTIC and row["country"] else row["id"]
+        # a domestic group is counted as the state it fights in (actors.md), a state's
+        # agency (USAID) as that state
+        as_state = row["kind"] in COUNTED_AS_STATE and row["country"]
+        entity = row["country"] if as_state else row["id"]
         kb.orgs[row["id"]] = Actor(entity, row["sector"], row["country"], row["name"])
         for alias in [row["name"], *split_list(row["aliases"])]:
             kb.aliases[normalise(alias)].add(Entry("org", row["id"]))

@@ -7,6 +7,7 @@ resolve to the document's speaker.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from datetime import date
 from functools import lru_cache
@@ -25,6 +26,8 @@ FIRST_PERSON = frozenset({"we", "us", "our", "ours", "ourselves", "i", "me", "my
 KIND_ORDER = ("person", "org", "collective", "metonym", "country", "capital", "adjective")
 # "North and South Korea", "East or West Germany": the first conjunct shares the name's head.
 ELIDING = frozenset({"and", "or", "&"})
+# Letters of an abbreviation written with dots: "u.s.", "u.k."
+DOTTED_LETTER = re.compile(r"\b[a-z]\.(?:[a-z]\.)+")
 
 
 class ActorMatcher:
@@ -35,9 +38,15 @@ class ActorMatcher:
         for alias, _entries in kb.alias_items():
             if not alias:
                 continue
-            pattern = nlp.make_doc(alias)
-            matcher = self.folded if alias == alias.casefold() else self.exact
-            matcher.add(alias, [pattern])
+            patterns = [nlp.make_doc(alias)]
+            if alias == alias.casefold():
+                # "u.s. agency ..." splits where "U.S. Agency ..." keeps "U.S." whole
+                dotted = DOTTED_LETTER.sub(lambda m: m.group(0).upper(), alias)
+                if dotted != alias:
+                    patterns.append(nlp.make_doc(dotted))
+                self.folded.add(alias, patterns)
+            else:
+                self.exact.add(alias, patterns)
         self.make_doc = nlp.make_doc
 
     def spans(self, doc: Doc) -> list[tuple[Span, str]]:

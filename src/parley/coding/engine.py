@@ -10,7 +10,7 @@ of intentions are applied here too, once for every rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -106,7 +106,7 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             break
         # Above the verb, a passive subject controls it too: "X is committed to promoting".
         deps = SUBJECT_DEPS if current.i == verb.i else SUBJECT_DEPS | {"nsubjpass"}
-        subj = children(current, deps)
+        subj = children(current, deps) or _misparsed_subject(current, ctx)
         if subj:
             actors: list[Actor] = []
             for s in subj:
@@ -131,6 +131,22 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             break
         current = current.head if current.head.i != current.i else None
     return []
+
+
+# What the parser makes of an unknown acronym before its verb: "USAID is providing" is
+# parsed as an adverb.
+MISPARSED_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
+
+
+def _misparsed_subject(verb: Token, ctx: Context) -> list[Token]:
+    """A known actor's name left of a verb without a subject, parsed as its modifier."""
+    if children(verb, SUBJECT_DEPS | {"nsubjpass", "expl"}):
+        return []
+    return [
+        c
+        for c in verb.lefts
+        if c.dep_ in MISPARSED_SUBJECT_DEPS and c.text[:1].isupper() and c.i in ctx.mentions
+    ][:1]
 
 
 PERSONAL = frozenset({"he", "she"})
@@ -438,6 +454,8 @@ class SentenceCoder:
         scope: list[Token],
     ) -> Coded | None:
         sector = self.rules.markers.sector_for(rule.code)
+        if not target:
+            target = self._beneficiaries(rule, trigger, anchor, source)
         if rule.code == "016" and not target:
             # a denial answers whoever accused the denier
             target = [a for s in source for a in self.ctx.discourse.accusers.get(s.entity, ())]
@@ -474,6 +492,32 @@ class SentenceCoder:
                 a for a in self.ctx.discourse.captors if side(a) not in {side(s) for s in source}
             ]
         return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
+
+    def _beneficiaries(
+        self, rule: Rule, trigger: Token, anchor: Token, source: list[Actor]
+    ) -> list[Actor]:
+        """Aid that names no recipient goes to whom its purpose clause helps: "is providing
+        $100,000 to help communities affected by the earthquake in Peru" is aid to the
+        people of Peru."""
+        helping = self.rules.markers.beneficiaries
+        if not rule.code.startswith(tuple(helping.get("codes", ()))):
+            return []
+        verbs = set(helping.get("verbs", ()))
+        holders = [trigger, anchor, *[c for c in trigger.children if c.dep_ in ("dobj", "pobj")]]
+        clauses = [
+            c
+            for h in holders
+            for c in h.children
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in verbs
+        ]
+        sources = {a.entity for a in source}
+        sector = str(helping.get("sector", ""))
+        found = [a for c in clauses[:1] for a in subtree_actors(c, self.ctx, skip=frozenset())]
+        return [
+            a if a.sector or a.entity not in self.ctx.state_entities else replace(a, sector=sector)
+            for a in found
+            if a.entity not in sources
+        ]
 
     def opponents(self, source: tuple[Actor, ...]) -> tuple[Actor, ...]:
         """An attack that names no target, by one side of the two last reported as

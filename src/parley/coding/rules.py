@@ -127,6 +127,7 @@ class Markers:
     unnamed_attack: dict[str, str] = field(default_factory=dict)
     irregular_sectors: frozenset[str] = frozenset()
     mutual_codes: tuple[str, ...] = ()
+    beneficiaries: dict[str, object] = field(default_factory=dict)
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -301,6 +302,11 @@ def load_markers(path: Path) -> Markers:
             unnamed_attack={str(k): str(v) for k, v in (raw.get("unnamed_attack") or {}).items()},
             irregular_sectors=frozenset(str(v) for v in raw.get("irregular_sectors") or ()),
             mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
+            beneficiaries={
+                "codes": tuple(str(c) for c in (raw.get("beneficiaries") or {}).get("codes", ())),
+                "verbs": _words((raw.get("beneficiaries") or {}).get("verbs")),
+                "sector": str((raw.get("beneficiaries") or {}).get("sector", "")),
+            },
             captors={
                 str(k): tuple(str(c) for c in v or ())
                 for k, v in (raw.get("captors") or {}).items()
