@@ -133,6 +133,8 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
     return []
 
 
+# What an appeal asks for: "called for a ceasefire", "his call on the parties to".
+APPEAL_PREPS = frozenset({"for", "on", "upon"})
 # What the parser makes of an unknown acronym before its verb: "USAID is providing" is
 # parsed as an adverb.
 MISPARSED_SUBJECT_DEPS = frozenset({"advmod", "npadvmod", "dep", "nmod"})
@@ -491,7 +493,27 @@ class SentenceCoder:
             target = [
                 a for a in self.ctx.discourse.captors if side(a) not in {side(s) for s in source}
             ]
+        if not target and modality == "appeal":
+            sector = self.rules.markers.sector_for(code)
+            target = as_government(self._appealed(trigger, code, source), self.ctx, sector)
         return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
+
+    def _appealed(self, trigger: Token, code: str, source: list[Actor]) -> list[Actor]:
+        """Whom an appeal that names no addressee asks: the parties of what it asks for
+        ("called for a ceasefire between Armenia and Azerbaijan"), else, for a ceasefire,
+        the sides last seen fighting."""
+        sides = {side(s) for s in source}
+        asked = [
+            a
+            for thing in prep_objects(trigger, APPEAL_PREPS)
+            for a in [*phrase_actors(thing, self.ctx), *subtree_actors(thing, self.ctx)]
+            if side(a) not in sides
+        ]
+        if asked:
+            return _distinct(asked)
+        if code.startswith(self.rules.markers.asked_belligerents):
+            return [a for a in self.ctx.discourse.belligerents if side(a) not in sides]
+        return []
 
     def _beneficiaries(
         self, rule: Rule, trigger: Token, anchor: Token, source: list[Actor]
