@@ -541,3 +541,28 @@ def test_intent_to_work_with_a_party_is_030(text: str, expected: str) -> None:
 def test_working_with_a_party_in_the_past_is_an_aside() -> None:
     events = parley.code("Norway worked with Sweden on the draft text.", published=DAY)
     assert "030" not in [e.code for e in events], events
+
+
+# Acts in a sentence without a verb, and the government an election brings -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("My congratulations to the people of Chile on a peaceful election.", "051"),
+        ("Our deepest condolences to the people of Peru.", "018"),
+        ("My thanks to Sweden for its generous support.", "051"),
+    ],
+)
+def test_a_sentence_that_is_only_an_owned_act_noun_is_that_act(text: str, expected: str) -> None:
+    events = parley.code(text, published=DAY, speaker="Norwegian Foreign Minister")
+    assert [(e.code, [a.code for a in e.source]) for e in events] == [(expected, ["NOR/GOV"])]
+
+
+def test_the_new_government_is_the_government_of_the_state_reported_on() -> None:
+    text = (
+        "I congratulate the people of Chile on the peaceful conduct of the elections. "
+        "I look forward to working with the incoming government."
+    )
+    events = parley.code(text, published=DAY, speaker="Norwegian Foreign Minister")
+    assert ("030", ["CHL/GOV"]) in [(e.code, [a.code for a in e.target]) for e in events]

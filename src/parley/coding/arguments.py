@@ -118,6 +118,9 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if not inner and _is_generic(head, group):
         # "all States", "foreign governments": nobody's in particular, not the home state's
         return [Actor("", "", "", "", _np_text(head))]
+    if not inner and ctx.home and _successor(head, group):
+        # "I look forward to working with the new government": of the state reported on
+        return [Actor(ctx.home, sector, ctx.home, "", _np_text(head))]
     if not inner:
         return [Actor("", sector, "", "", _np_text(head))]
     return [_with_sector(a, sector, ctx) for a in inner]
@@ -272,6 +275,23 @@ def _is_generic(head: Token, group: GroupNoun) -> bool:
         return False
     words = {c.lower_ for c in head.children if c.dep_ in ("det", "amod", "predet")}
     return bool(words & GENERIC_MODIFIERS) or ("all" in words and group.sector == "GOV")
+
+
+# "the new government", "the incoming administration": the one an election or a
+# transition in the state reported on brings.
+SUCCESSOR_MODIFIERS = frozenset(
+    {"new", "incoming", "elected", "newly-elected", "next", "future", "transitional", "interim"}
+)
+
+
+def _successor(head: Token, group: GroupNoun) -> bool:
+    words = {c.lower_ for c in head.children if c.dep_ in ("amod", "det")}
+    return (
+        group.sector == "GOV"
+        and head.tag_ == "NN"
+        and "the" in words
+        and bool(words & SUCCESSOR_MODIFIERS)
+    )
 
 
 def _is_bare_definite(head: Token) -> bool:

@@ -130,10 +130,20 @@ def is_participle(token: Token) -> bool:
     return token.dep_ == "acl" and token.tag_ == "VBN"
 
 
+def verbless_act(noun: Token) -> bool:
+    """ "My congratulations to the people of Chile", "Our deepest condolences to the
+    families": a sentence that is only an owned noun makes the act its verb would."""
+    return (
+        noun.dep_ == "ROOT"
+        and noun.pos_ in ("NOUN", "PROPN")
+        and any(c.dep_ == "poss" for c in noun.children)
+    )
+
+
 def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
     verbs = rule.verbs_with or ruleset.markers.support_verbs
     verb = support_verb(token, verbs) if rule.kind == "noun" else None
-    if rule.verbs_with and verb is None:
+    if rule.verbs_with and verb is None and not verbless_act(token):
         return False
     obj = direct_object(token) if rule.objects else None
     if rule.preps and not (
