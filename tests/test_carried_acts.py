@@ -45,3 +45,15 @@ def test_carried_act_is_coded_from_sender_to_recipient(
 
 def test_carried_noun_alone_is_no_event() -> None:
     assert parley.code("Canada delivered a letter to Iran.", published=DAY) == []
+
+
+def test_sympathies_on_behalf_of_a_people_go_to_the_victims_not_to_that_people() -> None:
+    text = (
+        "The United States condemns the bombing in Madrid today. "
+        "The President extends the sympathies of all Americans to the victims and their "
+        "families."
+    )
+    events = parley.code(text, published=date(2020, 3, 1), speaker="The White House")
+    sympathy = [e for e in events if e.code == "018"]
+    assert sympathy, events
+    assert [a.code for a in sympathy[0].target] == ["ESP/CVL"]

@@ -867,6 +867,11 @@ class SentenceCoder:
         if carried(noun):
             holders.append(noun.head.head)  # "a letter of protest to Iran"
         target = [a for h in holders for a in prep_actors(h, preps, self.ctx)]
+        if "of" in preps:
+            # "the sympathies of all Americans to the victims": whose act it is, not at whom
+            own = {a.entity for a in source if a.entity}
+            of_own = [a for a in prep_actors(noun, frozenset({"of"}), self.ctx) if a.entity in own]
+            target = [a for a in target if a not in of_own]
         if not target and verb is not None and (rule.verbs_with or carried(noun)):
             target = prep_actors(verb, RECIPIENT_PREPS, self.ctx)
         if asks(rule):
