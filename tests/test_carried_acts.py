@@ -57,3 +57,16 @@ def test_sympathies_on_behalf_of_a_people_go_to_the_victims_not_to_that_people()
     sympathy = [e for e in events if e.code == "018"]
     assert sympathy, events
     assert [a.code for a in sympathy[0].target] == ["ESP/CVL"]
+
+
+def test_condemning_the_arrest_already_reported_is_aimed_at_who_made_it() -> None:
+    text = (
+        "Canada condemned Belarus's arrest of a Canadian reporter on Monday. "
+        "The minister also spoke with her Polish counterpart about the case. "
+        '"We condemn the arrest of Mr. Tremblay in the strongest terms," the minister said.'
+    )
+    events = parley.code(text, published=date(2021, 3, 2), speaker="Global Affairs Canada")
+    condemnations = [e for e in events if e.code == "111"]
+    assert condemnations, events
+    assert {a.code for e in condemnations for a in e.target} == {"BLR/GOV"}, condemnations
+    assert len(condemnations) == 2, condemnations

@@ -25,6 +25,7 @@ class Discourse:
     last_violent: tuple[Actor, ...] = ()  # who did it
     belligerents: tuple[Actor, ...] = ()  # the last two sides seen fighting or in a truce
     captors: tuple[Actor, ...] = ()  # who last arrested or abducted people
+    doers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # root -> who last did it
     accusers: dict[str, tuple[Actor, ...]] = field(default_factory=dict)  # accused -> who
     violence_country: str = ""  # where the last violence happened
     told: TimeSpan | None = None  # the date the narrative last gave an event

@@ -324,6 +324,8 @@ class SentenceCoder:
                     )
                 self._remember_accusers(event)
                 named = tuple(a for a in event.source if a.entity)
+                if named and not event.symmetric:
+                    self.ctx.discourse.doers[event.code[:2]] = named
                 if named and not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.discourse.last_source = named
                 actors = event.source + (event.target if event.symmetric else [])
@@ -722,6 +724,9 @@ class SentenceCoder:
         if not doers and definite and violence and self.ctx.discourse.violence_seen:
             # "condemns these attacks on civilians": those who were reported doing them
             doers = list(self.ctx.discourse.last_violent)
+        if not doers and definite:
+            # "condemn the detention of Mr. X" after "Russia's detention of X": Russia's
+            doers = list(self.ctx.discourse.doers.get(rule.code[:2], ()))
         named = doers or [a for a in target if a.entity or a.sector]
         if named:
             return named
