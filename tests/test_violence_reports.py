@@ -87,3 +87,25 @@ def test_violence_concern_about_clashes_reports_the_clashes() -> None:
     assert any(code[:2] in ("14", "19") for code, _, _ in events), events
     concern = next(e for e in events if e[0] == "012")
     assert concern[2] and all(t.startswith("TGO") for t in concern[2]), concern
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The earthquake killed 400 people in Ecuador.",
+        "Floods that struck Pakistan last week killed 80 people.",
+        "The cyclone hit Mozambique on Sunday, killing 12 people.",
+        "Norway sent aid to Chile after the earthquake that struck on Monday, killing 30 people.",
+    ],
+)
+def test_deaths_a_natural_disaster_caused_are_not_violence(text: str) -> None:
+    events = parley.code(text, published=date(2020, 3, 1))
+    assert not [e for e in events if e.root in ("18", "19", "20")], events
+
+
+def test_killings_by_attackers_after_a_disaster_are_still_violence() -> None:
+    events = parley.code(
+        "Rebels stormed a hotel in Goma after the earthquake, killing 12 people.",
+        published=date(2020, 3, 1),
+    )
+    assert [e for e in events if e.root in ("18", "19", "20")], events

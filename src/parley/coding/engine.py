@@ -239,6 +239,10 @@ def _names_where(noun: Token) -> bool:
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC", "NORP"})
 
 
+def _passive_agent_words(verb: Token) -> list[Token]:
+    return [p for agent in children(verb, {"agent"}) for p in children(agent, {"pobj"})]
+
+
 def _subject_words(verb: Token) -> list[Token]:
     """The subject of a verb, or of the verb that controls it ("they agreed to meet")."""
     current = verb
@@ -588,6 +592,9 @@ class SentenceCoder:
         return rule.code
 
     def _verb_event(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> Coded | None:
+        if rule.code[:2] in UNNAMED_ROOTS and self._disaster_did(verb):
+            self.notes.append(f"{rule.id} on '{verb.text}': a natural disaster, not violence")
+            return None
         agent = _passive_agent(verb, self.ctx)
         if agent is not None:
             source = agent
@@ -620,6 +627,31 @@ class SentenceCoder:
                 self.notes.append(f"{rule.id} on '{verb.text}': fewer than two parties resolved")
                 return None
         return self._finish(rule, verb, verb, source, target, rule.symmetric, scope)
+
+    def _disaster_did(self, verb: Token) -> bool:
+        """ "the earthquake killed 400 people", "the cyclone hit Beira, killing 12": the
+        killer is a disaster. So is it for a participle the parser hung on the main verb
+        when the nearest thing named before it is a disaster that a clause describes
+        ("... the earthquake that struck on 16 April, killing 400 people")."""
+        disasters = self.rules.markers.disasters
+
+        def disaster(word: Token) -> bool:
+            return word.lemma_.lower() in disasters or word.lower_ in disasters
+
+        for word in _subject_words(verb) or _passive_agent_words(verb):
+            if word.lower_ in ("that", "which") and word.head.dep_ == "relcl":
+                word = word.head.head
+            if disaster(word):
+                return True
+        own = children(verb, SUBJECT_DEPS | {"nsubjpass"})
+        if own or verb.tag_ != "VBG" or verb.dep_ not in ("advcl", "conj", "xcomp"):
+            return False
+        for token in reversed(verb.doc[verb.sent.start : verb.i]):
+            if token.i in self.ctx.mentions:
+                return False  # an actor is named nearer than any disaster
+            if disaster(token) and any(c.dep_ in ("relcl", "acl") for c in token.children):
+                return True
+        return False
 
     def _reported_now(self, verb: Token, rule: Rule, matches: dict[int, Rule]) -> frozenset[int]:
         """Object events of a present-tense report, or of any reaction: their dates are

@@ -129,6 +129,7 @@ class Markers:
     mutual_codes: tuple[str, ...] = ()
     beneficiaries: dict[str, object] = field(default_factory=dict)
     asked_belligerents: tuple[str, ...] = ()
+    disasters: frozenset[str] = frozenset()
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -303,6 +304,7 @@ def load_markers(path: Path) -> Markers:
             unnamed_attack={str(k): str(v) for k, v in (raw.get("unnamed_attack") or {}).items()},
             irregular_sectors=frozenset(str(v) for v in raw.get("irregular_sectors") or ()),
             mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
+            disasters=_words(raw.get("disasters")),
             asked_belligerents=tuple(str(c) for c in raw.get("asked_belligerents") or ()),
             beneficiaries={
                 "codes": tuple(str(c) for c in (raw.get("beneficiaries") or {}).get("codes", ())),
