@@ -70,3 +70,27 @@ def test_condemning_the_arrest_already_reported_is_aimed_at_who_made_it() -> Non
     assert condemnations, events
     assert {a.code for e in condemnations for a in e.target} == {"BLR/GOV"}, condemnations
     assert len(condemnations) == 2, condemnations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("President Trump called the Prime Minister on Sunday.", ("041", ["USA/GOV"], ["GBR/GOV"])),
+        ("Chancellor Merkel rang her French counterpart.", ("041", ["DEU/GOV"], ["FRA/GOV"])),
+        (
+            "President Trump called the Prime Minister to offer his condolences.",
+            ("018", ["USA/GOV"], ["GBR/GOV"]),
+        ),
+    ],
+)
+def test_calling_an_office_holder_is_a_call_and_its_purpose_is_aimed_at_them(
+    text: str, expected: tuple[str, list[str], list[str]]
+) -> None:
+    events = parley.code(text, published=DAY, speaker="UK Government")
+    found = [(e.code, [a.code for a in e.source], [a.code for a in e.target]) for e in events]
+    assert expected in found, found
+
+
+def test_calling_a_thing_something_is_no_call() -> None:
+    events = parley.code("Japan called the decision a mistake.", published=DAY)
+    assert "041" not in [e.code for e in events]

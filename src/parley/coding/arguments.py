@@ -106,10 +106,11 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if group.kind == "organisation":
         # "the group's fighters", "the bloc said": the organisation last named
         return inner or (_last_organisation(head, ctx) if _is_definite_ref(head) else [])
-    if group.kind == "title" and not inner and _is_bare_definite(head) and head.tag_ == "NNS":
+    bare_title = group.kind == "title" and not inner and _is_bare_definite(head, group)
+    if bare_title and head.tag_ == "NNS":
         # "the ministers", "the leaders" after a meeting: its parties
         return list(ctx.discourse.parties or ctx.speaker)
-    if group.kind == "title" and not inner and _is_bare_definite(head):
+    if bare_title:
         # "the Secretary", "the Ministry": the document's voice, else the one last named
         return list(ctx.speaker or ctx.discourse.last_source)
     if group.kind == "capital":
@@ -294,11 +295,18 @@ def _successor(head: Token, group: GroupNoun) -> bool:
     )
 
 
-def _is_bare_definite(head: Token) -> bool:
+def _is_bare_definite(head: Token, group: GroupNoun | None = None) -> bool:
     """ "the Secretary" and nothing else: no name, no "of" phrase, no adjective (others
-    may be coordinated with it: "the President and President Karzai")."""
+    may be coordinated with it: "the President and President Karzai"); the first word of
+    a two-word title is part of it ("the Prime Minister")."""
+
+    def own_word(c: Token) -> bool:
+        return group is not None and c.dep_ == "compound" and group.lemma.startswith(c.lower_ + " ")
+
     return all(
-        c.dep_ in ("cc", "conj") or (c.dep_ in ("det", "punct") and c.lower_ in ("the", ","))
+        c.dep_ in ("cc", "conj")
+        or (c.dep_ in ("det", "punct") and c.lower_ in ("the", ","))
+        or own_word(c)
         for c in head.children
     )
 

@@ -428,7 +428,10 @@ class SentenceCoder:
         crossed = False
         current = token
         while current.head.i != current.i and current.dep_ in CHAIN_DEPS | ASKED_DEPS:
-            crossed = crossed or current.dep_ in ASKED_DEPS
+            # "called the Prime Minister to offer his condolences": a clause its object is
+            # to carry out is crossed as a clause of its own is
+            controlled = current.dep_ == "xcomp" and bool(children(current.head, {"dobj"}))
+            crossed = crossed or current.dep_ in ASKED_DEPS or controlled
             current = current.head
             rule = matches.get(current.i)
             if rule is not None:
@@ -711,7 +714,10 @@ class SentenceCoder:
             # "condemned the actions undertaken by armed militants": by whom the clause says;
             # "condemned this act", "welcomed the step": whoever did the last event
             return self._done_by(obj) or self._last_doers(obj)
-        takes_actor = not rule.objects or "@actor" in rule.objects
+        office = obj is not None and (group := group_noun(obj, self.ctx.kb)) is not None
+        # "called the Prime Minister": an office holder the rule asks for is the party
+        office = office and group.kind == "title"
+        takes_actor = not rule.objects or "@actor" in rule.objects or office
         direct = phrase_actors(obj, self.ctx) if obj is not None and takes_actor else []
         if direct:
             return direct
@@ -911,6 +917,10 @@ class SentenceCoder:
             target = [a for a in target if a not in of_own]
         if not target and verb is not None and (rule.verbs_with or carried(noun)):
             target = prep_actors(verb, RECIPIENT_PREPS, self.ctx)
+        purpose = verb is not None and verb.dep_ in ("advcl", "xcomp")
+        if not target and purpose and rule.verbs_with:
+            # "called the Prime Minister to offer his condolences": to whom he called
+            target = [a for o in children(verb.head, {"dobj"}) for a in phrase_actors(o, self.ctx)]
         if asks(rule):
             # "there is an urgent need for X to agree": the document's voice asks X
             target = target or self._asked_of(noun)
