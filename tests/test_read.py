@@ -6,6 +6,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import parley
 from parley.errors import InputError
 from parley.model import Document
 from parley.read import read_paths
@@ -454,3 +455,11 @@ def test_read_sentence_broken_by_a_blank_line_is_one_paragraph(tmp_path):
     doc = read_one(write(tmp_path / "broken.txt", text))
     assert "condemned the deadly bombing in Quetta" in doc.text
     assert "The minister spoke later." in doc.text.split("\n\n")
+
+
+def test_read_a_dash_typed_as_two_hyphens_parts_the_words_it_glued(tmp_path):
+    text = "(Agency)--Chile condemned the attack on Peru's embassy.\n"
+    document = read_one(write(tmp_path / "a.txt", text))
+    assert "Agency) -- Chile condemned" in document.text
+    events = parley.code(document.text, published=date(2021, 1, 4))
+    assert "CHL/GOV" in [a.code for e in events for a in e.source], events

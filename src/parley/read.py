@@ -302,7 +302,15 @@ def _paragraphs(lines: list[str]) -> list[str]:
             current = []
     if current:
         paragraphs.append(" ".join(current))
-    return _rejoin_broken([re.sub(r"[ \t\u00a0]+", " ", p) for p in paragraphs])
+    return _rejoin_broken([_spaced(p) for p in paragraphs])
+
+
+# "(ECNS)--China firmly opposes": a dash typed as two hyphens glues the words around it
+GLUED_DASH = re.compile(r"(?<=[^\s-])--(?=[^\s-])")
+
+
+def _spaced(paragraph: str) -> str:
+    return re.sub(r"[ \t\u00a0]+", " ", GLUED_DASH.sub(" -- ", paragraph))
 
 
 def _rejoin_broken(paragraphs: list[str]) -> list[str]:
