@@ -496,3 +496,20 @@ def test_lexicon_walking_out_of_talks_halts_them() -> None:
 )
 def test_lexicon_disapproval_other_senses_are_not_events(text: str, roots: set[str]) -> None:
     assert not {e[0][:2] for e in coded(text)} & roots
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Turkey threatened to impose sanctions on Greece.", ("1312", ["TUR/GOV"], ["GRC/GOV"])),
+        ("Pakistan threatened to expel Indian diplomats.", ("1313", ["PAK/GOV"], ["IND/GOV"])),
+    ],
+)
+def test_a_threat_is_aimed_at_whom_the_threatened_act_is_done_to(
+    text: str, expected: tuple[str, list[str], list[str]]
+) -> None:
+    found = [
+        (e.code, [a.code for a in e.source], [a.code for a in e.target])
+        for e in parley.code(text, published=date(2020, 3, 1))
+    ]
+    assert expected in found, found

@@ -133,6 +133,9 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
     return []
 
 
+# Who an act is done to, after its verb or object: "sanctions on Greece", "retaliate
+# against Britain".
+ACTED_ON_PREPS = frozenset({"on", "against", "to", "at", "with", "upon"})
 # What an appeal asks for: "called for a ceasefire", "his call on the parties to".
 APPEAL_PREPS = frozenset({"for", "on", "upon"})
 # What the parser makes of an unknown acronym before its verb: "USAID is providing" is
@@ -737,12 +740,25 @@ class SentenceCoder:
     def _asked_of(self, verb: Token) -> list[Actor]:
         """Who an appeal or demand asks: the subject of the clause it asks for
         ("demanded that Kyiv stop", "called for Myanmar to release")."""
-        return [
-            a
-            for clause in asked_clauses(verb)
-            for subject in children(clause, SUBJECT_DEPS | {"nsubjpass"})
-            for a in phrase_actors(subject, self.ctx)
-        ]
+        asked = []
+        for clause in asked_clauses(verb):
+            subjects_ = children(clause, SUBJECT_DEPS | {"nsubjpass"})
+            asked += [a for s in subjects_ for a in phrase_actors(s, self.ctx)]
+            if not subjects_ and clause.dep_ == "xcomp" and direct_object(verb) is None:
+                # "threatened to impose sanctions on Greece", "vowed to retaliate against
+                # Britain": the one the threatened act is done to ("urged all States to
+                # cooperate with Russia" asks all States)
+                asked += self._acted_on(clause)
+        return asked
+
+    def _acted_on(self, clause: Token) -> list[Actor]:
+        """Who a clause's act is done to: its object, else its on/against/to/at object."""
+        obj = direct_object(clause)
+        if obj is not None:
+            named = phrase_actors(obj, self.ctx) + prep_actors(obj, ACTED_ON_PREPS, self.ctx)
+            if any(a.entity for a in named):
+                return named
+        return prep_actors(clause, ACTED_ON_PREPS, self.ctx)
 
     def _event_actors(self, noun: Token, rule: Rule) -> list[Actor]:
         """Who an object event involves ("condemned the attack on X by Y", "praised the
