@@ -75,3 +75,17 @@ def test_a_state_after_on_is_the_topic_of_talks_not_their_place() -> None:
     assert len(events) >= 2, events
     assert not {e.place.name for e in events if e.place} & {"Syria", "Iran"}, events
     assert "044" not in {e.code for e in events}, events
+
+
+def test_words_reported_from_a_city_the_text_never_names_were_not_said_there(tmp_path) -> None:
+    path = tmp_path / "wire.txt"
+    path.write_text(
+        "UK recalls envoy\n\nMOSCOW, May 14 (Parley Wire) - The UK condemned Iran's "
+        "execution of a British national, the Foreign Secretary said on Twitter.\n",
+        encoding="utf-8",
+    )
+    (document,) = read_paths([path])
+    (coded,) = parley.code_many([document])
+    condemned = [e for e in coded.events if e.code == "111"]
+    assert condemned, coded.events
+    assert all(e.place is None for e in condemned), condemned

@@ -50,3 +50,4 @@ class Setting:
     filed_from: Place | None = None  # the dateline's place
     # whose statements the dateline places (None: everyone's, at an institution's seat)
     dateline_voices: frozenset[str] | None = frozenset()
+    dateline_named: bool = False  # the text itself names the dateline's city

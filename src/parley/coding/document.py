@@ -89,6 +89,7 @@ def code_sentences(
         own=own_state(speaker, kb),
         filed_from=dateline_place(document, prefer),
         dateline_voices=dateline_voices(document, speaker),
+        dateline_named=_names_dateline(document),
     )
     coder = SentenceCoder(rules, ctx)
     for number, sentence in enumerate(doc.sents):
@@ -162,3 +163,8 @@ def _home_country(document: Document, ctx: Context, prefer: frozenset[str]) -> s
         if place is not None and (place.country in prefer or not states):
             return place.country
     return states[0] if states else ""
+
+
+def _names_dateline(document: Document) -> bool:
+    """Whether the text itself names the city its dateline gives."""
+    return bool(document.dateline) and document.dateline.lower() in document.text.lower()

@@ -66,7 +66,9 @@ def placed(event: Event, setting: Setting, discourse: Discourse) -> Event:
     if event.place is None and venue is not None and at_venue(event, venue):
         event = replace(event, place=venue.place)
     filed_from = setting.filed_from
-    made_there = filed_from is not None and there(event, filed_from, setting.dateline_voices)
+    made_there = filed_from is not None and there(
+        event, filed_from, setting.dateline_voices, named=setting.dateline_named
+    )
     if event.place is None and made_there:
         event = replace(event, place=filed_from)
     discourse.venue = meeting(event) or discourse.venue
@@ -187,7 +189,9 @@ def dateline_voices(document: Document, speaker: tuple[Actor, ...]) -> frozenset
     return frozenset(a.entity for a in speaker if a.entity)
 
 
-def there(event: Event, filed_from: Place, voices: frozenset[str] | None) -> bool:
+def there(
+    event: Event, filed_from: Place, voices: frozenset[str] | None, *, named: bool = True
+) -> bool:
     """Whether an event with no place of its own happened where the report was filed
     from: a statement by the document's voice or by the dateline's state ("BEIJING -
     China firmly opposes"), or an act of that state's or against it ("WASHINGTON - US
@@ -199,8 +203,12 @@ def there(event: Event, filed_from: Place, voices: frozenset[str] | None) -> boo
     if not event.code.startswith(rules.located_codes):
         sources = {a.entity for a in event.source} | {a.country for a in event.source}
         seated = {org for org, city in rules.seats.items() if city == filed_from.name}
-        # a wire report (no voice of its own) was filed where what it quotes was said
-        return not voices or bool(sources & (voices | seated | {filed_from.country}))
+        # a wire report (no voice of its own) was filed where what it quotes was said,
+        # when its text is about that city ("VIENNA - ... talks in Vienna"); London's
+        # words reported from Moscow were not said in Moscow
+        if voices is None or (not voices and named):
+            return True
+        return bool(sources & (voices | seated | {filed_from.country}))
     if event.code.startswith(rules.struck_codes):
         actors = event.target
     else:
