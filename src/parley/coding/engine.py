@@ -331,10 +331,9 @@ class SentenceCoder:
                     )
                 self._remember_accusers(event)
                 named = tuple(a for a in event.source if a.entity)
-                if named and not event.symmetric:
-                    self.ctx.discourse.doers[event.code[:2]] = named
                 if named and not event.symmetric:  # "he" is the last one who acted alone
                     self.ctx.discourse.last_source = named
+                    self.ctx.discourse.doers[event.code[:2]] = named
                 actors = event.source + (event.target if event.symmetric else [])
                 if any(a.entity for a in actors):
                     self.ctx.discourse.last_actors = tuple(a for a in actors if a.entity)
@@ -506,8 +505,8 @@ class SentenceCoder:
                 a for a in self.ctx.discourse.captors if side(a) not in {side(s) for s in source}
             ]
         if not target and modality == "appeal":
-            sector = self.rules.markers.sector_for(code)
-            target = as_government(self._appealed(trigger, code, source), self.ctx, sector)
+            asked = self._appealed(trigger, code, source)
+            target = as_government(asked, self.ctx, self.rules.markers.sector_for(code))
         return Coded(rule, code, trigger, anchor, source, target, modality, symmetric, scope)
 
     def _appealed(self, trigger: Token, code: str, source: list[Actor]) -> list[Actor]:
@@ -534,18 +533,17 @@ class SentenceCoder:
         $100,000 to help communities affected by the earthquake in Peru" is aid to the
         people of Peru."""
         helping = self.rules.markers.beneficiaries
-        if not rule.code.startswith(tuple(helping.get("codes", ()))):
+        if not rule.code.startswith(helping.codes):
             return []
-        verbs = set(helping.get("verbs", ()))
         holders = [trigger, anchor, *[c for c in trigger.children if c.dep_ in ("dobj", "pobj")]]
         clauses = [
             c
             for h in holders
             for c in h.children
-            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in verbs
+            if c.dep_ in ("advcl", "xcomp", "acl", "relcl") and c.lemma_.lower() in helping.verbs
         ]
         sources = {a.entity for a in source}
-        sector = str(helping.get("sector", ""))
+        sector = helping.sector
         found = [a for c in clauses[:1] for a in subtree_actors(c, self.ctx, skip=frozenset())]
         return [
             a if a.sector or a.entity not in self.ctx.state_entities else replace(a, sector=sector)
@@ -717,9 +715,9 @@ class SentenceCoder:
             # "condemned the actions undertaken by armed militants": by whom the clause says;
             # "condemned this act", "welcomed the step": whoever did the last event
             return self._done_by(obj) or self._last_doers(obj)
-        office = obj is not None and (group := group_noun(obj, self.ctx.kb)) is not None
         # "called the Prime Minister": an office holder the rule asks for is the party
-        office = office and group.kind == "title"
+        group = group_noun(obj, self.ctx.kb) if obj is not None else None
+        office = group is not None and group.kind == "title"
         takes_actor = not rule.objects or "@actor" in rule.objects or office
         direct = phrase_actors(obj, self.ctx) if obj is not None and takes_actor else []
         if direct:

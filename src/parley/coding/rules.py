@@ -107,6 +107,16 @@ class Rule:
 
 
 @dataclass(frozen=True)
+class Beneficiaries:
+    """Aid that names no recipient: its codes, the verbs of a purpose clause that name who
+    it helps, and the sector a state named there is given."""
+
+    codes: tuple[str, ...] = ()
+    verbs: frozenset[str] = frozenset()
+    sector: str = ""
+
+
+@dataclass(frozen=True)
 class Markers:
     negation_dependents: frozenset[str]
     negation_governors: frozenset[str]
@@ -127,7 +137,7 @@ class Markers:
     unnamed_attack: dict[str, str] = field(default_factory=dict)
     irregular_sectors: frozenset[str] = frozenset()
     mutual_codes: tuple[str, ...] = ()
-    beneficiaries: dict[str, object] = field(default_factory=dict)
+    beneficiaries: Beneficiaries = field(default_factory=Beneficiaries)
     asked_belligerents: tuple[str, ...] = ()
     disasters: frozenset[str] = frozenset()
 
@@ -306,11 +316,7 @@ def load_markers(path: Path) -> Markers:
             mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
             disasters=_words(raw.get("disasters")),
             asked_belligerents=tuple(str(c) for c in raw.get("asked_belligerents") or ()),
-            beneficiaries={
-                "codes": tuple(str(c) for c in (raw.get("beneficiaries") or {}).get("codes", ())),
-                "verbs": _words((raw.get("beneficiaries") or {}).get("verbs")),
-                "sector": str((raw.get("beneficiaries") or {}).get("sector", "")),
-            },
+            beneficiaries=_beneficiaries(raw.get("beneficiaries") or {}),
             captors={
                 str(k): tuple(str(c) for c in v or ())
                 for k, v in (raw.get("captors") or {}).items()
@@ -319,6 +325,14 @@ def load_markers(path: Path) -> Markers:
         )
     except (KeyError, TypeError) as exc:
         raise DataFileError(str(path), [f"0: missing section {exc}"]) from exc
+
+
+def _beneficiaries(raw: dict) -> Beneficiaries:
+    return Beneficiaries(
+        codes=tuple(str(c) for c in raw.get("codes") or ()),
+        verbs=_words(raw.get("verbs")),
+        sector=str(raw.get("sector") or ""),
+    )
 
 
 def load_rules(extra: Iterable[Path] = ()) -> RuleSet:
