@@ -95,6 +95,7 @@ def test_violence_concern_about_clashes_reports_the_clashes() -> None:
         "The earthquake killed 400 people in Ecuador.",
         "Floods that struck Pakistan last week killed 80 people.",
         "The cyclone hit Mozambique on Sunday, killing 12 people.",
+        "Forty villagers were killed by the earthquake in Nepal.",
         "Norway sent aid to Chile after the earthquake that struck on Monday, killing 30 people.",
     ],
 )

@@ -642,7 +642,7 @@ class SentenceCoder:
         def disaster(word: Token) -> bool:
             return word.lemma_.lower() in disasters or word.lower_ in disasters
 
-        for word in _subject_words(verb) or _passive_agent_words(verb):
+        for word in _subject_words(verb) + _passive_agent_words(verb):
             if word.lower_ in ("that", "which") and word.head.dep_ == "relcl":
                 word = word.head.head
             if disaster(word):
