@@ -4,26 +4,13 @@ codes its code, with the right source and target."""
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 
 import parley
 
-DAY = date(2021, 3, 5)
+from conftest import LEXICON_DAY, coded, codes_with_actors
 
-Coded = tuple[str, list[str], list[str], str]
-
-
-def coded(text: str, **options: object) -> list[Coded]:
-    events = parley.code(text, published=DAY, **options)
-    return [
-        (e.code, [a.code for a in e.source], [a.code for a in e.target], e.modality) for e in events
-    ]
-
-
-def codes_with_actors(text: str, **options: object) -> list[tuple[str, list[str], list[str]]]:
-    return [e[:3] for e in coded(text, **options)]
+DAY = LEXICON_DAY
 
 
 # 01 Make public statement ------------------------------------------------------------
