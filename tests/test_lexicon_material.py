@@ -192,6 +192,37 @@ def test_lexicon_aid(text: str, expected: tuple[str, list[str], list[str]]) -> N
     assert expected in codes_with_actors(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # aid announced is aid promised: 033x, intended
+        (
+            "Japan announced $40 million in humanitarian aid for the people of Yemen.",
+            ("0333", ["JPN/GOV"], ["YEM/CVL"], "intended"),
+        ),
+        (
+            "Britain announced a further 10 million pounds for Syria.",
+            ("0331", ["GBR/GOV"], ["SYR/GOV"], "intended"),
+        ),
+        (
+            "The European Union unveiled a new package of military assistance for Ukraine.",
+            ("0332", ["EU"], ["UKR/GOV"], "intended"),
+        ),
+        (
+            "The United States announced additional assistance to Sudan.",
+            ("033", ["USA/GOV"], ["SDN/GOV"], "intended"),
+        ),
+        # aid being given is given, whatever the sum
+        (
+            "Canada is providing $5 million to Haiti for emergency relief.",
+            ("073", ["CAN/GOV"], ["HTI/GOV"], "asserted"),
+        ),
+    ],
+)
+def test_lexicon_aid_announced_is_intended(text: str, expected: Coded) -> None:
+    assert expected in coded(text)
+
+
 # 08 Yield --------------------------------------------------------------------------
 
 

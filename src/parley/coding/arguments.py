@@ -38,6 +38,8 @@ class Context:
     salient: tuple[Actor, ...] = ()  # the document's most named actors, besides its voice
     home: str = ""  # the state the document reports from or about
     people: dict[str, Actor] = field(default_factory=dict)  # surname -> office holder
+    # (token, office, holder) for each name given with its office: "Secretary Pompeo"
+    offices: list[tuple[int, str, Actor]] = field(default_factory=list)
     discourse: Discourse = field(default_factory=Discourse)
 
 
@@ -99,7 +101,8 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         return [_with_sector(a, title.sector, ctx) for a in inner]  # "Haitian President X"
 
     if group.kind == "member":
-        return inner
+        # "the council members", "the Taliban delegation": of the body the modifier names
+        return inner or _of_named_body(head, ctx)
     if group.kind == "aide":
         served = [a for p in prep_children(head, AIDE_PREPS) for a in phrase_actors(p, ctx)]
         return [_with_sector(a, group.sector, ctx) for a in inner or served]
@@ -111,8 +114,14 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
         # "the ministers", "the leaders" after a meeting: its parties
         return list(ctx.discourse.parties or ctx.speaker)
     if bare_title:
-        # "the Secretary", "the Ministry": the document's voice, else the one last named
-        return list(ctx.speaker or ctx.discourse.last_source)
+        # "the Secretary", "the Ministry": the document's voice, else the last holder
+        # named with that office, else the one who acted last
+        return list(
+            ctx.speaker
+            or _office_holder(head, group, ctx)
+            or _named_with_head(head, ctx)
+            or ctx.discourse.last_source
+        )
     if group.kind == "capital":
         return [_with_sector(a, "GOV", ctx) for a in inner if a.entity in ctx.state_entities]
     sector = _modifier_sector(head, ctx) or group.sector
@@ -125,6 +134,15 @@ def np_actors(head: Token, ctx: Context) -> list[Actor]:
     if not inner:
         return [Actor("", sector, "", "", _np_text(head))]
     return [_with_sector(a, sector, ctx) for a in inner]
+
+
+def _of_named_body(head: Token, ctx: Context) -> list[Actor]:
+    """ "the council members" after "the Security Council": a group noun before the head
+    stands for the body it was named in."""
+    for child in head.children:
+        if child.dep_ == "compound" and child.i < head.i and group_noun(child, ctx.kb):
+            return [a for a in np_actors(child, ctx) if a.entity]
+    return []
 
 
 def _elided_conjuncts(head: Token, mention: Mention, ctx: Context) -> list[Actor]:
@@ -191,6 +209,45 @@ def titled_people(doc: Doc, ctx: Context) -> dict[str, Actor]:
     return people
 
 
+def titled_offices(doc: Doc, ctx: Context) -> list[tuple[int, str, Actor]]:
+    """Each name given with its office ("Secretary Michael R. Pompeo"), for a later "the
+    Secretary" in a text whose voice is unknown."""
+    offices: list[tuple[int, str, Actor]] = []
+    for token in doc:
+        title = _title_of_name(token, ctx)
+        mention = ctx.mentions.get(token.i)
+        if title is None or (mention is not None and mention.kind != "person"):
+            continue
+        if token.i > 0 and token.nbor(-1).text == "-":  # "Secretary-General" is an office
+            continue
+        actors = mention.actors if mention is not None else np_actors(token, ctx)
+        named = [a for a in actors if a.entity]
+        if len(named) == 1:
+            offices.append((token.i, title.lemma, named[0]))
+    return offices
+
+
+def _office_holder(head: Token, group: GroupNoun, ctx: Context) -> list[Actor]:
+    """The holder of `group`'s office named last before `head`."""
+    before = [actor for i, office, actor in ctx.offices if i < head.i and office == group.lemma]
+    return before[-1:]
+
+
+def _named_with_head(head: Token, ctx: Context) -> list[Actor]:
+    """ "the Council" after "the UN Security Council", "the Ministry" after "the Russian
+    Foreign Ministry": the last body whose name ends in the same noun."""
+    seen = set()
+    for i in range(head.i - 1, -1, -1):
+        mention = ctx.mentions.get(i)
+        if mention is None or id(mention) in seen:
+            continue
+        seen.add(id(mention))
+        last = mention.text.split()[-1].casefold() if mention.text.split() else ""
+        if last in (head.lower_, head.lemma_.lower()):
+            return [a for a in mention.actors if a.entity]
+    return []
+
+
 def _title_of_name(head: Token, ctx: Context) -> GroupNoun | None:
     """The office before an unknown name: "President" in "President Juan Manuel Santos"."""
     if head.pos_ != "PROPN":
@@ -250,10 +307,19 @@ def _possessor(pronoun: Token, ctx: Context) -> list[Actor]:
 def group_noun(head: Token, kb: ActorKB) -> GroupNoun | None:
     """The group noun a phrase ends in: two words first ("Defense Ministry", "air force")."""
     before = head.doc[head.i - 1] if head.i > head.sent.start else None
-    keys = [head.lower_, head.lemma_.lower()]
+    keys = [head.lower_, head.lemma_.lower(), *_singulars(head)]
     if before is not None and before.dep_ in ("compound", "amod"):
         keys = [f"{before.lower_} {head.lower_}", f"{before.lower_} {head.lemma_.lower()}", *keys]
     return next((kb.groups[k] for k in keys if k in kb.groups), None)
+
+
+def _singulars(head: Token) -> list[str]:
+    """ "Protesters" opening a sentence after a headline is tagged a proper noun, which
+    the lemmatiser leaves plural: the singulars English spelling allows."""
+    word = head.lower_
+    if head.pos_ != "PROPN" or not word.endswith("s"):
+        return []
+    return [word[:-1], word[:-2], word[:-3] + "y"]
 
 
 def _is_definite(head: Token) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from parley import nlp as nlp_module
 from parley.actors.kb import ActorKB
 from parley.actors.resolve import find_mentions, mention_index, resolve_speaker
-from parley.coding.arguments import Context, titled_people
+from parley.coding.arguments import Context, titled_offices, titled_people
 from parley.coding.discourse import Discourse, Setting
 from parley.coding.engine import SentenceCoder
 from parley.coding.events import candidate_event, sentence_dates
@@ -78,6 +78,7 @@ def code_sentences(
     prefer = frozenset(a.country for m in mentions for a in m.actors if a.country)
     ctx.home = _home_country(document, ctx, prefer)
     ctx.people = titled_people(doc, ctx)
+    ctx.offices = titled_offices(doc, ctx)
     setting = Setting(
         document=document,
         kb=kb,
