@@ -30,6 +30,28 @@ def test_actors_countries_by_name_adjective_capital_and_seat() -> None:
     assert ("Beijing", "capital", "CHN") in found
 
 
+@pytest.mark.parametrize(
+    ("text", "name", "code"),
+    [
+        # an abbreviation with its dot, in a name the text capitalises otherwise
+        (
+            "The Government of St. Vincent and The Grenadines said so.",
+            "St. Vincent and The Grenadines",
+            "VCT",
+        ),
+        ("He flew to St. Lucia on Monday.", "St. Lucia", "LCA"),
+        # a state the territory it claims does not name
+        (
+            "The Sahrawi Arab Democratic Republic joined the talks.",
+            "Sahrawi Arab Democratic Republic",
+            "ESH",
+        ),
+    ],
+)
+def test_actors_states_named_in_any_capitalisation(text: str, name: str, code: str) -> None:
+    assert (name, "country", code) in mentions(text)
+
+
 def test_actors_acronyms_match_only_in_capitals() -> None:
     found = mentions("The US told us that the U.S. and the UN would help.")
     assert [f for f in found if f[0] in ("US", "U.S.")] == [

@@ -507,6 +507,56 @@ def test_lexicon_exchanging_ambassadors_is_recognition() -> None:
     assert ("054", ["USA/GOV"], ["CHN/GOV"], "asserted") in events
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Georgia has decided to establish diplomatic relations with Bhutan.",
+        "The Government of Georgia has decided to extend recognition to Bhutan.",
+        "Georgia and Bhutan resolved to establish diplomatic relations.",
+    ],
+)
+def test_lexicon_deciding_to_recognise_is_recognising(text: str) -> None:
+    assert ("054", ["GEO/GOV"], ["BTN/GOV"], "asserted") in coded(text)
+
+
+def test_lexicon_a_decision_still_to_come_is_no_recognition() -> None:
+    events = coded("Georgia will decide next year to establish diplomatic relations with Bhutan.")
+    assert all(code != "054" for code, *_ in events)
+
+
+@pytest.mark.parametrize(
+    ("closing", "place"),
+    [
+        ("Done at Thimphu, this 3rd day of May 2019, in two originals.", "Thimphu"),
+        ("Done in Tbilisi on 3 May 2019 in the English language.", "Tbilisi"),
+        ("Signed in Thimphu on 3 May 2019.", "Thimphu"),
+    ],
+)
+def test_lexicon_the_closing_line_of_a_communique_is_its_signing(closing: str, place: str) -> None:
+    text = (
+        "The Government of Georgia and the Government of the Kingdom of Bhutan have "
+        f"decided to establish diplomatic relations at the level of ambassadors.\n\n{closing}"
+    )
+    signed = [e for e in parley.code(text, published=LEXICON_DAY) if e.code == "057"]
+    assert len(signed) == 1
+    assert {a.code for a in signed[0].source + signed[0].target} == {"GEO/GOV", "BTN/GOV"}
+    assert signed[0].place is not None and signed[0].place.name == place
+    assert signed[0].date is not None and signed[0].date.start.isoformat() == "2019-05-03"
+
+
+def test_lexicon_a_signature_block_is_no_second_signing() -> None:
+    text = (
+        "Georgia and Bhutan have decided to establish diplomatic relations.\n\n"
+        "Done at Thimphu, this 3rd day of May 2019.\n\nSigned by: Tenzin Dorji"
+    )
+    assert [e.code for e in parley.code(text, published=LEXICON_DAY)].count("057") == 1
+
+
+def test_lexicon_a_sentence_opening_with_done_is_no_signing() -> None:
+    events = coded("Done right, the reform would help Georgia and Bhutan trade more.")
+    assert all(code != "057" for code, *_ in events)
+
+
 # 030 Working with another party, as an intention ------------------------------------
 
 

@@ -233,10 +233,38 @@ def test_lexicon_demand_is_an_appeal() -> None:
             "Iran summoned the British charge d'affaires.",
             ("114", ["IRN/GOV"], ["GBR/GOV"]),
         ),
+        # the passive names who summons by where the envoy is summoned to
+        (
+            "The Swedish ambassador was summoned to the Turkish Foreign Ministry on Friday.",
+            ("114", ["TUR/GOV"], ["SWE/GOV"]),
+        ),
+        (
+            "The Danish envoy was summoned by Iran.",
+            ("114", ["IRN/GOV"], ["DNK/GOV"]),
+        ),
     ],
 )
 def test_lexicon_disapprove(text: str, expected: tuple[str, list[str], list[str]]) -> None:
     assert expected in codes_with_actors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway has today sanctioned the Syrian defence minister, summoned the charge "
+        "d'affaires and recalled its ambassador.",
+        "Norway sanctioned three Syrian generals and expelled the ambassador.",
+    ],
+)
+def test_lexicon_acts_listed_together_share_their_counterpart(text: str) -> None:
+    events = codes_with_actors(text)
+    unnamed = [e for e in events if e[0] != "163"]
+    assert unnamed and all(e[1:] == (["NOR/GOV"], ["SYR/GOV"]) for e in unnamed), events
+
+
+def test_lexicon_an_appeal_does_not_share_the_counterpart_of_an_act() -> None:
+    events = coded("Norway sanctioned the Syrian defence minister and urged restraint.")
+    assert all(not (code.startswith("02") and target) for code, _, target, _ in events)
 
 
 # 12 Reject ---------------------------------------------------------------------------

@@ -365,7 +365,11 @@ RULES = _compiled(
             rf"(?:,?\s+{_YEAR}\b)?",
             _day_range,
         ),
-        (rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", _day_month_year),
+        # "the 14th of February 2002", "this 14th day of February 2002" (a treaty's date)
+        (
+            rf"\b{_WEEKDAY}(?:(?:the|this)\s+)?{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b",
+            _day_month_year,
+        ),
         (rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", _day_month_year),
         (
             rf"\b{_RANGE_FROM}{_MONTH}(?:\s+{_YEAR1})?{_RANGE_TO}{_MONTH2}(?:,?\s+{_YEAR})?\b",
@@ -378,7 +382,10 @@ RULES = _compiled(
             rf"\b{_DAY}(?=(?:{_LIST_AND}{_ANY_DAY})+(?:\s+of)?\s+{_MONTH}(?:,?\s+{_YEAR})?(?!\w))",
             _listed_day,
         ),
-        (rf"\b{_WEEKDAY}(?:the\s+)?{_DAY}(?:\s+of)?\s+{_MONTH}(?!\w)", _day_month),
+        (
+            rf"\b{_WEEKDAY}(?:(?:the|this)\s+)?{_DAY}(?:\s+day)?(?:\s+of)?\s+{_MONTH}(?!\w)",
+            _day_month,
+        ),
         (rf"\b{_WEEKDAY}{_MONTH}\s+{_DAY}(?!\w|\s*,?\s*\d{{4}})", _day_month),
         (rf"\b{_PART}{_MONTH}(?:\s+of)?,?\s+{_YEAR}\b", _month_year),
         (rf"\b(?P<which>last|this|next|past|coming)\s+{_MONTH}(?!\w)", _relative_month),

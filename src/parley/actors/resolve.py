@@ -42,8 +42,9 @@ class ActorMatcher:
             if alias == alias.casefold():
                 # "u.s. agency ..." splits where "U.S. Agency ..." keeps "U.S." whole
                 dotted = DOTTED_LETTER.sub(lambda m: m.group(0).upper(), alias)
-                if dotted != alias:
-                    patterns.append(nlp.make_doc(dotted))
+                # "st. vincent" splits "st" from its dot where "St. Vincent" keeps "St."
+                for variant in {dotted, alias.title()} - {alias}:
+                    patterns.append(nlp.make_doc(variant))
                 self.folded.add(alias, patterns)
             else:
                 self.exact.add(alias, patterns)

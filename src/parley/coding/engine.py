@@ -43,7 +43,7 @@ from parley.coding.matching import (
     prep_objects,
     support_verb,
 )
-from parley.coding.modality import CHAIN_DEPS, intended_code, modality_of
+from parley.coding.modality import CHAIN_DEPS, done_by_deciding, intended_code, modality_of
 from parley.coding.rules import Rule, RuleSet
 from parley.model import Actor
 
@@ -127,7 +127,10 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
             # noun to the verb it hangs from
             current = governing_verb(current.head)
             continue
-        if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj":
+        # "has sanctioned X, summoned Y and recalled Z": the parser leaves a listed verb
+        # as an unlabelled dependent of the first, whose subject it shares
+        listed = current.dep_ == "dep" and current.pos_ == current.head.pos_ == "VERB"
+        if current.dep_ not in CONTROL_DEPS and current.dep_ != "pobj" and not listed:
             break
         current = current.head if current.head.i != current.i else None
     return []
@@ -189,11 +192,15 @@ def prep_actors(token: Token, preps: frozenset[str], ctx: Context) -> list[Actor
     return [a for p in prep_objects(token, preps) for a in phrase_actors(p, ctx)]
 
 
-def _passive_agent(verb: Token, ctx: Context) -> list[Actor] | None:
-    """The "by" agent of a passive verb or participle ("the statement signed by ...")."""
+def _passive_agent(
+    verb: Token, ctx: Context, agent_preps: frozenset[str] = frozenset()
+) -> list[Actor] | None:
+    """The "by" agent of a passive verb or participle ("the statement signed by ..."),
+    else the object of a preposition that names who acts for this predicate ("was
+    summoned to the Foreign Ministry")."""
     if not is_participle(verb) and not children(verb, {"nsubjpass"}):
         return None
-    return prep_actors(verb, frozenset({"by"}), ctx)
+    return prep_actors(verb, frozenset({"by"}), ctx) or prep_actors(verb, agent_preps, ctx)
 
 
 def as_government(actors: list[Actor], ctx: Context, sector: str = "GOV") -> list[Actor]:
@@ -496,6 +503,8 @@ class SentenceCoder:
         if all(a.sector in irregular for a in source) and not {a.sector for a in target} & forces:
             # "the attack claimed by the Taliban": unconventional violence, not an army's
             code = self.rules.markers.unnamed_attack.get(code, code)
+        if modality == "intended" and done_by_deciding(anchor, code, self.rules.markers):
+            modality = "asserted"
         if modality == "intended":
             code = intended_code(code, self.rules.markers)
         captors = self.rules.markers.captors
@@ -599,8 +608,11 @@ class SentenceCoder:
         if rule.code[:2] in UNNAMED_ROOTS and self._disaster_did(verb):
             self.notes.append(f"{rule.id} on '{verb.text}': a natural disaster, not violence")
             return None
-        agent = _passive_agent(verb, self.ctx)
-        if agent is not None:
+        agent = _passive_agent(verb, self.ctx, rule.agent_preps)
+        if rule.formula:
+            # the closing line of a communiqué: signed by the parties of what it settles
+            source, target = list(self.ctx.discourse.parties or self.ctx.salient[:2]), []
+        elif agent is not None:
             source = agent
             target = []
             patients = children(verb, {"nsubjpass"}) or ([verb.head] if is_participle(verb) else [])

@@ -161,11 +161,21 @@ def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
         return False
     if rule.judges and judged(token) is None:
         return False
+    if rule.formula and not opens_sentence(token):
+        return False
     if rule.subjects and not any(
         {c.lemma_.lower(), c.lower_} & rule.subjects for c in _subject_words(token)
     ):
         return False
     return not rule.objects or object_fits(token, rule.objects)
+
+
+def opens_sentence(verb: Token) -> bool:
+    """ "Done at Kingstown, this 14th day of February": a subjectless main verb that
+    opens its sentence, as the closing line of a treaty or communiqué does."""
+    first = next((t for t in verb.sent if not t.is_punct), None)
+    signatory = any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children)
+    return verb.dep_ == "ROOT" and verb == first and not _subject_words(verb) and not signatory
 
 
 def _subject_words(token: Token) -> list[Token]:
@@ -189,7 +199,8 @@ def counted(noun: Token) -> Token:
 def object_fits(token: Token, objects: frozenset[str]) -> bool:
     """The direct object has one of the lemmas, or is an actor ("@actor") or an amount of
     money ("#money") when the rule says so."""
-    obj = direct_object(token)
+    # in the passive the object is the subject: "the ambassador was summoned"
+    obj = direct_object(token) or next(iter(children(token, {"nsubjpass"})), None)
     if obj is None:
         return False
     obj = counted(obj)

@@ -92,3 +92,17 @@ def intended_code(code: str, markers: Markers) -> str:
         if key in markers.intent_codes:
             return markers.intent_codes[key]
     return code
+
+
+def done_by_deciding(token: Token, code: str, markers: Markers) -> bool:
+    """ "has decided to establish diplomatic relations": a decision that does what it
+    decides, for the codes where deciding is doing (recognition), and not a future one."""
+    if code not in markers.decided_acts:
+        return False
+    chain = governing_chain(token)
+    if any(
+        {c.lower_ for c in w.children if c.dep_ == "aux"} & markers.intent_auxiliaries
+        for w in chain
+    ):
+        return False
+    return any(w.i != token.i and _words(w) & markers.decision_governors for w in chain)

@@ -100,6 +100,7 @@ def sentence_passes(events: list[Event], setting: Setting, notes: list[str]) -> 
     still has no target where its code needs one is dropped, with a note why."""
     rules = setting.rules
     events = one_violent_act(reported_targets(events, rules.reporting_ids))
+    events = shared_counterpart(events, setting)
     events = [repression(home_target(e, setting.home, rules), rules) for e in events]
     kept = []
     for event in events:
@@ -359,6 +360,34 @@ def reported_targets(events: list[Event], reporting: frozenset[str]) -> list[Eve
             ]
             if doers:
                 event = replace(event, target=tuple(dict.fromkeys(doers)))
+        out.append(event)
+    return out
+
+
+def shared_counterpart(events: list[Event], setting: Setting) -> list[Event]:
+    """ "The UK has sanctioned the Iranian Prosecutor General, summoned the Chargé
+    d'Affaires and recalled its Ambassador": acts one source lists in one sentence, in one
+    modality, are done to one counterpart, so an act naming none takes the state of the
+    one that does."""
+    markers, states = setting.rules.markers, setting.kb.countries
+    out = []
+    for event in events:
+        own = {a.entity for a in event.source if a.entity}
+        if own and not event.target and event.root not in markers.target_optional:
+            others = [
+                a
+                for other in events
+                if other is not event and other.modality == event.modality
+                if {s.entity for s in other.source} == own
+                for a in other.target
+                if a.entity and a.entity not in own
+            ]
+            sector = markers.sector_for(event.code)
+            target = [
+                Actor(a.entity, sector, a.country, a.name, a.text) if a.entity in states else a
+                for a in others
+            ]
+            event = replace(event, target=tuple(dict.fromkeys(target)))
         out.append(event)
     return out
 

@@ -29,6 +29,8 @@ KEYS = {
     "preps",
     "objects",
     "symmetric",
+    "formula",
+    "agent_preps",
     "reports_object",
     "modality",
     "refine",
@@ -84,6 +86,8 @@ class Rule:
     makes_object: bool = False  # its object event happens only if it does ("host talks")
     only_intended: bool = False  # coded only as an intention ("look forward to working with")
     symmetric: bool = False
+    agent_preps: frozenset[str] = frozenset()  # "was summoned to the ministry": who acts
+    formula: bool = False  # a closing formula naming no parties: "Done at Kingstown, ..."
     reports_object: bool = False
     modality: str | None = None
     refine: tuple[Refinement, ...] = ()
@@ -140,6 +144,9 @@ class Markers:
     beneficiaries: Beneficiaries = field(default_factory=Beneficiaries)
     asked_belligerents: tuple[str, ...] = ()
     disasters: frozenset[str] = frozenset()
+    # "has decided to recognise": a decision that is itself the act, by code
+    decided_acts: frozenset[str] = frozenset()
+    decision_governors: frozenset[str] = frozenset()
 
     def sector_for(self, code: str) -> str:
         """The sector of a state acting as a whole in an event with this code."""
@@ -268,6 +275,8 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         makes_object=bool(raw.get("makes_object", False)),
         only_intended=bool(raw.get("only_intended", False)),
         symmetric=bool(raw.get("symmetric", False)),
+        formula=bool(raw.get("formula", False)),
+        agent_preps=_words(raw.get("agent_preps")),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
         refine=tuple(refine),
@@ -315,6 +324,8 @@ def load_markers(path: Path) -> Markers:
             irregular_sectors=frozenset(str(v) for v in raw.get("irregular_sectors") or ()),
             mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
             disasters=_words(raw.get("disasters")),
+            decided_acts=frozenset(str(c) for c in (raw.get("decided") or {}).get("acts") or ()),
+            decision_governors=_words((raw.get("decided") or {}).get("governors")),
             asked_belligerents=tuple(str(c) for c in raw.get("asked_belligerents") or ()),
             beneficiaries=_beneficiaries(raw.get("beneficiaries") or {}),
             captors={
