@@ -6,6 +6,8 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 import parley
 from parley.errors import InputError
 from parley.model import Document
@@ -123,6 +125,28 @@ def test_read_speaker_from_statement_title(tmp_path):
     title = "Statement by Minister for Foreign Affairs Penny Wong on the talks in Nairobi"
     doc = read_one(write(tmp_path / "a.txt", f"{title}\n\n{BODY}\n"))
     assert "Penny Wong" in doc.speaker
+
+
+@pytest.mark.parametrize(
+    ("opening", "speaker"),
+    [
+        (
+            "The following press statement was issued today by the Spokesperson for the "
+            "Secretary-General: The Secretary-General welcomes the talks.",
+            "Spokesperson for the Secretary-General",
+        ),
+        (
+            "In a statement issued by her spokesman, the Chancellor welcomed the talks.",
+            "her spokesman, the Chancellor welcomed the talks",
+        ),
+        # a statement the text is about, not the text's own voice
+        ("The Chancellor welcomes the statement issued by the rebels on Monday.", None),
+        ("Asked about the joint statement made by Chad and Niger, he said nothing.", None),
+    ],
+)
+def test_read_speaker_from_a_statement_issued_by(tmp_path, opening: str, speaker: str | None):
+    doc = read_one(write(tmp_path / "a.txt", f"Kenya hosts summit\n\n{opening}\n"))
+    assert doc.speaker == speaker
 
 
 def test_read_clutter_lines_dropped(tmp_path):

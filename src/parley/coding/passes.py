@@ -367,13 +367,13 @@ def reported_targets(events: list[Event], reporting: frozenset[str]) -> list[Eve
 def shared_counterpart(events: list[Event], setting: Setting) -> list[Event]:
     """ "The UK has sanctioned the Iranian Prosecutor General, summoned the Chargé
     d'Affaires and recalled its Ambassador": acts one source lists in one sentence, in one
-    modality, are done to one counterpart, so an act naming none takes the state of the
-    one that does."""
+    modality, are done to one counterpart, so an act on envoys (`counterpart_codes`)
+    naming none takes the state of the one that does."""
     markers, states = setting.rules.markers, setting.kb.countries
     out = []
     for event in events:
         own = {a.entity for a in event.source if a.entity}
-        if own and not event.target and event.root not in markers.target_optional:
+        if own and not event.target and event.code.startswith(markers.counterpart_codes):
             others = [
                 a
                 for other in events

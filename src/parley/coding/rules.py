@@ -146,6 +146,7 @@ class Markers:
     disasters: frozenset[str] = frozenset()
     # "has decided to recognise": a decision that is itself the act, by code
     decided_acts: frozenset[str] = frozenset()
+    counterpart_codes: tuple[str, ...] = ()  # acts on envoys that share a listed target
     decision_governors: frozenset[str] = frozenset()
 
     def sector_for(self, code: str) -> str:
@@ -324,6 +325,7 @@ def load_markers(path: Path) -> Markers:
             irregular_sectors=frozenset(str(v) for v in raw.get("irregular_sectors") or ()),
             mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
             disasters=_words(raw.get("disasters")),
+            counterpart_codes=tuple(str(c) for c in raw.get("counterpart_codes") or ()),
             decided_acts=frozenset(str(c) for c in (raw.get("decided") or {}).get("acts") or ()),
             decision_governors=_words((raw.get("decided") or {}).get("governors")),
             asked_belligerents=tuple(str(c) for c in raw.get("asked_belligerents") or ()),
