@@ -321,6 +321,34 @@ def test_lexicon_intention_families(text: str, expected: tuple[str, list[str], l
     assert (*expected, "intended") in events
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a disposition to talk or cooperate is an intention to
+        (
+            "Ankara is open for constructive cooperation with Athens.",
+            ("030", ["TUR/GOV"], ["GRC/GOV"]),
+        ),
+        (
+            "Vietnam is committed to closer cooperation with India.",
+            ("030", ["VNM/GOV"], ["IND/GOV"]),
+        ),
+        ("Chile remains open to dialogue with Bolivia.", ("036", ["CHL/GOV"], ["BOL/GOV"])),
+        ("Chile is ready for talks with Bolivia.", ("036", ["CHL/GOV"], ["BOL/GOV"])),
+        ("Chile is interested in negotiations with Bolivia.", ("036", ["CHL/GOV"], ["BOL/GOV"])),
+    ],
+)
+def test_lexicon_being_open_to_talks_is_an_intention(
+    text: str, expected: tuple[str, list[str], list[str]]
+) -> None:
+    assert (*expected, "intended") in coded(text)
+
+
+def test_lexicon_cooperation_that_happens_is_no_intention() -> None:
+    events = coded("Vietnam's cooperation with India has grown.")
+    assert all(code != "030" for code, *_ in events)
+
+
 def test_lexicon_a_planned_visit_is_an_intention_to_visit() -> None:
     events = codes_with_actors("Lavrov's planned visit to Damascus was discussed.")
     assert events == [("036", ["RUS/GOV"], ["SYR/GOV"])]

@@ -267,6 +267,35 @@ def test_lexicon_an_appeal_does_not_share_the_counterpart_of_an_act() -> None:
     assert all(not (code.startswith("02") and target) for code, _, target, _ in events)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada expressed concern that Venezuela's security forces are detaining journalists.",
+        "Canada is concerned that Venezuela has expelled the observers.",
+        "Canada is alarmed that Venezuela is jailing opposition leaders.",
+        "Canada voiced its concern that the Venezuelan government ignores the court.",
+    ],
+)
+def test_lexicon_a_worry_about_what_an_actor_does_accuses_it(text: str) -> None:
+    accusations = [e for e in codes_with_actors(text) if e[0] == "112"]
+    assert [(e[1], [a.split("/")[0] for a in e[2]]) for e in accusations] == [
+        (["CAN/GOV"], ["VEN"])
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Canada is concerned that its exports to Venezuela are falling.",
+        "Canada expressed concern that the situation in Venezuela may deteriorate.",
+        "Canada fears that Venezuela could default on its debt.",
+    ],
+)
+def test_lexicon_a_worry_about_how_things_are_or_may_be_is_pessimism(text: str) -> None:
+    codes = [e[0] for e in codes_with_actors(text)]
+    assert "012" in codes and "112" not in codes
+
+
 # 12 Reject ---------------------------------------------------------------------------
 
 

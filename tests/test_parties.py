@@ -195,3 +195,32 @@ def test_parties_the_council_is_the_council_named_before(follow_up: str, root: s
 def test_parties_a_plural_group_noun_opening_a_sentence_is_still_a_group(text: str) -> None:
     # capitalised after a headline, spaCy tags "Protesters" a proper noun
     assert _sources(text, "14") or _sources(text, "19")
+
+
+def test_parties_an_office_with_its_state_before_a_name_is_that_state() -> None:
+    events = parley.code(
+        "Lavrov held talks with US Deputy Secretary of State John J. Sullivan.", published=DAY
+    )
+    assert [(e.code, [a.code for a in e.source], [a.code for a in e.target]) for e in events] == [
+        ("046", ["RUS/GOV"], ["USA/GOV"])
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chilean Foreign Minister Alberto van Klaveren arrived on Friday. "
+            "The minister held talks with Bolivian officials.",
+            {"CHL"},
+        ),
+        # "the Prime Minister" is not the foreign minister named before
+        (
+            "Chilean Foreign Minister Alberto van Klaveren arrived on Friday. "
+            "The Prime Minister held talks with Bolivian officials.",
+            set(),
+        ),
+    ],
+)
+def test_parties_the_minister_is_the_minister_named_before(text: str, expected: set) -> None:
+    assert {a for s in _sources(text, "04") for a in s} == expected

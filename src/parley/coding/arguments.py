@@ -228,8 +228,15 @@ def titled_offices(doc: Doc, ctx: Context) -> list[tuple[int, str, Actor]]:
 
 
 def _office_holder(head: Token, group: GroupNoun, ctx: Context) -> list[Actor]:
-    """The holder of `group`'s office named last before `head`."""
-    before = [actor for i, office, actor in ctx.offices if i < head.i and office == group.lemma]
+    """The holder of `group`'s office named last before `head`: "the minister" is the
+    last "Foreign Minister X", where "the Prime Minister" is only a prime minister."""
+
+    def same(office: str) -> bool:
+        return office == group.lemma or (
+            " " not in group.lemma and office.endswith(f" {group.lemma}")
+        )
+
+    before = [actor for i, office, actor in ctx.offices if i < head.i and same(office)]
     return before[-1:]
 
 
@@ -253,7 +260,7 @@ def _title_of_name(head: Token, ctx: Context) -> GroupNoun | None:
     if head.pos_ != "PROPN":
         return None
     for child in head.children:
-        if child.dep_ == "compound":
+        if child.dep_ in ("compound", "nmod"):
             group = group_noun(child, ctx.kb)
             if group is not None and group.kind == "title":
                 return group
@@ -392,7 +399,8 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
             mention = ctx.mentions.get(child.i)
             if mention is not None:
                 found.extend(mention.actors)
-            elif child.dep_ == "compound":  # "the Russian Defense Ministry"
+            elif child.dep_ in ("compound", "nmod"):
+                # "the Russian Defense Ministry", "US Deputy Secretary of State John Sullivan"
                 found.extend(_modifier_actors(child, ctx))
             elif child.dep_ == "amod" and child.lemma_.lower() in LEADING:
                 found.extend(_modifier_actors(child, ctx))  # "a US-led airstrike"

@@ -458,10 +458,40 @@ class SentenceCoder:
         if rule.judges:
             return self._verdict(token, rule, matches)
         if rule.kind == "noun":
-            return self._noun_event(token, rule)
-        if rule.kind == "adjective":
-            return self._adjective_event(token, rule)
-        return self._verb_event(token, rule, matches)
+            event = self._noun_event(token, rule)
+        elif rule.kind == "adjective":
+            event = self._adjective_event(token, rule)
+        else:
+            event = self._verb_event(token, rule, matches)
+        if event is not None and rule.clause_accuses:
+            event = self._clause_accused(event, rule.clause_accuses)
+        return event
+
+    def _clause_accused(self, event: Coded, code: str) -> Coded:
+        """ "expressed concern that Iran's activities undermine the talks": a worry about
+        what an actor does accuses that actor; a worry about how things are stays one."""
+        clauses = [
+            c
+            for word in (event.trigger, event.anchor)
+            for c in word.children
+            if c.dep_ in ("acl", "ccomp")
+            and any(m.lower_ == "that" for m in c.children)
+            # "fears that Iran could build a bomb" is a worry, not yet an accusation
+            and not any(m.dep_ == "aux" and m.tag_ == "MD" for m in c.children)
+        ]
+        own = {a.entity for a in event.source}
+        accused = [
+            a
+            for clause in clauses
+            for subject in children(clause, {"nsubj"})
+            for a in phrase_actors(subject, self.ctx)
+            if a.entity and a.entity not in own
+        ]
+        if not accused:
+            return event
+        sector = self.rules.markers.sector_for(code)
+        target = _distinct(as_government(accused, self.ctx, sector))
+        return replace(event, code=code, target=target, symmetric=False)
 
     def _finish(
         self,
@@ -816,6 +846,7 @@ class SentenceCoder:
             add(_passive_agent(verb, self.ctx) or subjects(verb, self.ctx))
         else:
             add(self._committed_pair(noun))
+            add(self._disposed_party(noun))
             add(self._occasion_party(noun))
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
@@ -876,6 +907,31 @@ class SentenceCoder:
         if obj is None or obj.i == noun.i or not _names_a_pair(obj, self.ctx):
             return []
         return phrase_actors(obj, self.ctx)
+
+    def _disposed_party(self, noun: Token) -> list[Actor]:
+        """ "Iran remains open to talks with the EU", "is committed to cooperation with",
+        "is open for cooperation with" (the parser hangs "for" on "is"): the one whose
+        readiness the sentence states is a party."""
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return []
+        markers = self.rules.markers
+        disposed = markers.intent_governors | markers.intent_adjectives
+
+        def says_readiness(word: Token) -> bool:
+            return word.lemma_.lower() in disposed or word.lower_ in disposed
+
+        holder = noun.head.head
+        if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "oprd") and says_readiness(holder):
+            holder = holder.head
+        elif not (
+            says_readiness(holder)
+            or any(c.dep_ == "acomp" and says_readiness(c) for c in holder.children)
+        ):
+            return []
+        if holder.pos_ not in ("VERB", "AUX"):
+            return []
+        found = children(holder, {"nsubj", "nsubjpass"})
+        return [a for subject in found for a in phrase_actors(subject, self.ctx)]
 
     def _noun_event(self, noun: Token, rule: Rule) -> Coded | None:
         verb = support_verb(noun, rule.verbs_with or self.support)

@@ -91,6 +91,8 @@ def asked_clauses(verb: Token) -> list[Token]:
 
 
 def predicate_kind(token: Token) -> str | None:
+    if token.pos_ == "VERB" and token.dep_ == "pobj" and token.tag_ == "VB":
+        return "noun"  # "open to dialogue": a preposition's object is a noun, whatever its tag
     if token.pos_ == "VERB":
         if token.tag_ == "VBN" and token.dep_ in ("acomp", "amod"):
             return "adjective"

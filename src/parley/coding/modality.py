@@ -34,6 +34,11 @@ def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
 
 
+def _disposes(adjective: Token, markers: Markers) -> bool:
+    """ "is open for cooperation", where the parser hangs "for" on "is", not "open"."""
+    return bool(_words(adjective) & (markers.intent_governors | markers.intent_adjectives))
+
+
 def modality_of(
     token: Token, markers: Markers, *, own: str | None = None, stop: frozenset[int] = frozenset()
 ) -> str:
@@ -57,7 +62,11 @@ def modality_of(
         aux = {c.lower_ for c in word.children if c.dep_ in ("aux", "auxpass")}
         if aux & markers.intent_auxiliaries:
             return "intended"
-        governs = word.i != token.i and _words(word) & markers.intent_governors
+        governs = word.i != token.i and (
+            _words(word) & markers.intent_governors
+            or (word.pos_ == "ADJ" and _words(word) & markers.intent_adjectives)
+            or any(_disposes(c, markers) for c in word.children if c.dep_ == "acomp")
+        )
         if governs and not _binds_another(word, chain):
             return "intended"
         if "would" in aux and _reported(chain[-1], markers):

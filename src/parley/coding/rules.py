@@ -30,6 +30,7 @@ KEYS = {
     "objects",
     "symmetric",
     "formula",
+    "clause_accuses",
     "agent_preps",
     "reports_object",
     "modality",
@@ -87,6 +88,7 @@ class Rule:
     only_intended: bool = False  # coded only as an intention ("look forward to working with")
     symmetric: bool = False
     agent_preps: frozenset[str] = frozenset()  # "was summoned to the ministry": who acts
+    clause_accuses: str = ""  # "concern that Iran is expanding ...": this code against Iran
     formula: bool = False  # a closing formula naming no parties: "Done at Kingstown, ..."
     reports_object: bool = False
     modality: str | None = None
@@ -146,6 +148,7 @@ class Markers:
     disasters: frozenset[str] = frozenset()
     # "has decided to recognise": a decision that is itself the act, by code
     decided_acts: frozenset[str] = frozenset()
+    intent_adjectives: frozenset[str] = frozenset()  # "open to talks", never "opened talks"
     counterpart_codes: tuple[str, ...] = ()  # acts on envoys that share a listed target
     decision_governors: frozenset[str] = frozenset()
 
@@ -277,6 +280,7 @@ def _parse_rule(raw: dict, path: Path, problems: list[str]) -> Rule | None:
         only_intended=bool(raw.get("only_intended", False)),
         symmetric=bool(raw.get("symmetric", False)),
         formula=bool(raw.get("formula", False)),
+        clause_accuses=str(raw.get("clause_accuses") or ""),
         agent_preps=_words(raw.get("agent_preps")),
         reports_object=bool(raw.get("reports_object", False)),
         modality=modality,
@@ -326,6 +330,7 @@ def load_markers(path: Path) -> Markers:
             mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
             disasters=_words(raw.get("disasters")),
             counterpart_codes=tuple(str(c) for c in raw.get("counterpart_codes") or ()),
+            intent_adjectives=_words(raw["intent"].get("adjectives")),
             decided_acts=frozenset(str(c) for c in (raw.get("decided") or {}).get("acts") or ()),
             decision_governors=_words((raw.get("decided") or {}).get("governors")),
             asked_belligerents=tuple(str(c) for c in raw.get("asked_belligerents") or ()),
