@@ -33,3 +33,16 @@ def test_event_dates_what_a_party_said_during_a_dated_call_was_said_that_day() -
     )
     later = [e for e in parley.code(text, published=DAY) if e.sentence == 1]
     assert later and all(e.date is not None and e.date.iso() == "2022-03-01" for e in later)
+
+
+def test_event_dates_a_date_that_names_a_treaty_is_not_the_events() -> None:
+    found = dated(
+        "Ghana and Togo established diplomatic relations under the Vienna Convention on "
+        "Diplomatic Relations of April 18, 1961."
+    )
+    assert found["054"] == "2022-03-04"
+
+
+def test_event_dates_a_treaty_dated_by_its_name_is_signed_that_day() -> None:
+    found = dated("Ghana and Togo signed the agreement of 2 March in Accra.")
+    assert found["057"] == "2022-03-02"

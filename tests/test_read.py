@@ -416,6 +416,34 @@ def test_read_dateline_of_two_places_keeps_the_first_and_leaves_the_text(tmp_pat
     assert doc.text == "Armenia and Azerbaijan met again."
 
 
+@pytest.mark.parametrize(
+    ("line", "place"),
+    [
+        ("Geneva", "Geneva"),
+        ("In progress at UNHQ", "UNHQ"),
+        ("Press Office • Media Division • Addis Ababa |", "Addis Ababa"),
+        # a short line that is no place
+        ("At the summit", None),
+    ],
+)
+def test_read_a_line_that_says_where_the_text_comes_from(tmp_path, line: str, place: str | None):
+    path = write(tmp_path / "a.txt", f"Kenya welcomes peace deal\n\n{line}\n\n{BODY}\n")
+    doc = read_one(path)
+    assert doc.dateline == place
+    assert (line in doc.text) == (place is None)
+
+
+def test_read_statements_at_un_headquarters_are_placed_in_new_york() -> None:
+    text = (
+        "Kenya welcomes the talks\n\nIn progress at UNHQ\n\n"
+        "The Secretary-General condemns the attack on the Kenyan embassy."
+    )
+    events = parley.code(text, published=date(2020, 3, 2))
+    condemned = [e for e in events if e.code.startswith("11")]
+    assert condemned and condemned[0].place is not None
+    assert condemned[0].place.name.startswith("New York")
+
+
 def test_read_datelines_of_syndicated_and_press_agency_pages(tmp_path):
     cases = {
         "pipe.txt": (

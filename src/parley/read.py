@@ -231,9 +231,10 @@ def from_text(
         if found and not rest:
             meta = {**found, **meta}
             paragraphs.remove(paragraph)
-    place_line = _place_line(paragraphs[:4])
-    if place_line is not None:
-        paragraphs.remove(place_line)
+    place_line = None
+    if (found_place := _place_line(paragraphs[:4])) is not None:
+        line, place_line = found_place
+        paragraphs.remove(line)
     title = title or meta.get("title")
     if (
         title is None
@@ -377,15 +378,23 @@ def _dateline(paragraphs: list[str]) -> tuple[str | None, list[str]]:
     return None, paragraphs
 
 
-def _place_line(paragraphs: list[str]) -> str | None:
-    """A paragraph that is only a city's name ("New York" above a UN statement)."""
-    from parley.where import default_gazetteer  # the gazetteer loads only when needed
+def _place_line(paragraphs: list[str]) -> tuple[str, str] | None:
+    """A paragraph that only says where the text comes from, and that place: a city's
+    name ("New York" above a UN statement), the last part of a masthead ("News and Media
+    Division • New York"), or a headquarters ("In progress at UNHQ")."""
+    from parley.where import default_gazetteer, place_rules  # loaded only when needed
 
+    known = place_rules().dateline_places
     for paragraph in paragraphs:
-        short = 0 < len(paragraph.split()) <= PLACE_LINE_WORDS and paragraph[:1].isupper()
-        ends = paragraph.rstrip().endswith((".", ":"))
-        if short and not ends and default_gazetteer().city(paragraph.strip()) is not None:
-            return paragraph
+        if paragraph.rstrip().endswith((".", ":")) or not paragraph[:1].isupper():
+            continue
+        last = re.split(r"\s*[•|]\s*", paragraph.strip(" |"))[-1]
+        at = re.match(r"^(?:in progress\s+)?at\s+(?P<place>.+)$", last, re.IGNORECASE)
+        name = (at.group("place") if at else last).strip()
+        if not 0 < len(name.split()) <= PLACE_LINE_WORDS or not name[:1].isupper():
+            continue
+        if name.lower() in known or default_gazetteer().city(name) is not None:
+            return paragraph, name
     return None
 
 

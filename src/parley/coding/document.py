@@ -93,10 +93,16 @@ def code_sentences(
         dateline_named=_names_dateline(document),
     )
     coder = SentenceCoder(rules, ctx)
+    documents = rules.markers.dated_documents
     for number, sentence in enumerate(doc.sents):
         dates = sentence_dates(sentence, on)
         found = [
-            (coded, candidate_event(coded, document, number, sentence, dates, index, kb, prefer))
+            (
+                coded,
+                candidate_event(
+                    coded, document, number, sentence, dates, index, kb, prefer, documents
+                ),
+            )
             for coded in coder.code(sentence)
         ]
         events = _decided(found, sentence, setting, discourse, coder, ctx)

@@ -29,10 +29,14 @@ def sentence_dates(sentence: Span, on: date | None) -> list[tuple[set[int], Time
 
 
 def _event_date(
-    coded: Coded, dates: list[tuple[set[int], TimeSpan]], published: date | None
+    coded: Coded,
+    dates: list[tuple[set[int], TimeSpan]],
+    published: date | None,
+    documents: frozenset[str] = frozenset(),
 ) -> TimeSpan | None:
     """The date expression nearest the predicate in its own clause, else the first one of
     the sentence outside the predicate's phrase, else the publication date."""
+    dates = [(t, span) for t, span in dates if not _names_another_text(coded, t, documents)]
     order = {t.i: n for n, t in enumerate(coded.scope)}
     own = [
         (min(order[i] for i in tokens & order.keys()), span)
@@ -53,6 +57,25 @@ def _event_date(
     return TimeSpan(published, published, "day", "") if published else None
 
 
+def _names_another_text(coded: Coded, tokens: set[int], documents: frozenset[str]) -> bool:
+    """ "the Vienna Convention ... of April 18, 1961": a date that names a text other than
+    the event's own trigger dates that text, not the event."""
+    doc = coded.trigger.doc
+    for i in tokens:
+        word = doc[i]
+        if word.dep_ != "pobj" or word.head.lower_ != "of":
+            continue
+        # up through the name: "Convention on Diplomatic Relations of April 18, 1961"
+        named = word.head.head
+        for _ in range(4):
+            if named.i == coded.trigger.i or named.pos_ not in ("NOUN", "PROPN", "ADP"):
+                break
+            if named.lemma_.lower() in documents or named.lower_ in documents:
+                return True
+            named = named.head
+    return False
+
+
 def candidate_event(
     coded: Coded,
     document: Document,
@@ -62,6 +85,7 @@ def candidate_event(
     index: dict,
     kb: ActorKB,
     prefer: frozenset[str],
+    documents: frozenset[str] = frozenset(),
 ) -> Event:
     start = sentence.start_char
     key = f"{document.id}|{number}|{coded.trigger.i}|{coded.rule.id}"
@@ -76,7 +100,7 @@ def candidate_event(
         source=tuple(coded.source),
         target=tuple(coded.target),
         symmetric=coded.symmetric,
-        date=_event_date(coded, dates, document.published),
+        date=_event_date(coded, dates, document.published, documents),
         place=_place(coded, index, kb, prefer),
         modality=coded.modality,
         rule=coded.rule.id,

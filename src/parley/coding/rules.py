@@ -148,6 +148,7 @@ class Markers:
     disasters: frozenset[str] = frozenset()
     # "has decided to recognise": a decision that is itself the act, by code
     decided_acts: frozenset[str] = frozenset()
+    dated_documents: frozenset[str] = frozenset()  # "the Convention of April 18, 1961"
     intent_adjectives: frozenset[str] = frozenset()  # "open to talks", never "opened talks"
     counterpart_codes: tuple[str, ...] = ()  # acts on envoys that share a listed target
     decision_governors: frozenset[str] = frozenset()
@@ -331,6 +332,7 @@ def load_markers(path: Path) -> Markers:
             disasters=_words(raw.get("disasters")),
             counterpart_codes=tuple(str(c) for c in raw.get("counterpart_codes") or ()),
             intent_adjectives=_words(raw["intent"].get("adjectives")),
+            dated_documents=_words(raw.get("dated_documents")),
             decided_acts=frozenset(str(c) for c in (raw.get("decided") or {}).get("acts") or ()),
             decision_governors=_words((raw.get("decided") or {}).get("governors")),
             asked_belligerents=tuple(str(c) for c in raw.get("asked_belligerents") or ()),
