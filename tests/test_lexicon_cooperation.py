@@ -166,6 +166,20 @@ def test_lexicon_sharing_views_on_a_topic_is_consultation_not_accord() -> None:
     assert events == [("040", ["IND/GOV"], ["CHN/GOV"])]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway expressed optimism about the outcome of the talks between Colombia and the ELN.",
+        "Norway is optimistic about the talks between Colombia and the ELN.",
+        "Norway voiced confidence about the talks between Colombia and the ELN.",
+    ],
+)
+def test_lexicon_optimism_about_talks_reports_the_talks(text: str) -> None:
+    found = codes_with_actors(text)
+    assert any(e[:2] == ("013", ["NOR/GOV"]) for e in found)
+    assert ("046", ["COL/GOV"], ["ELN/REB"]) in found
+
+
 def test_lexicon_casting_doubt_is_no_pessimistic_comment() -> None:
     events = coded("Ukraine said the missile strike cast doubt on the grain deal with Russia.")
     assert all(e[0] != "012" for e in events)

@@ -224,3 +224,17 @@ def test_parties_an_office_with_its_state_before_a_name_is_that_state() -> None:
 )
 def test_parties_the_minister_is_the_minister_named_before(text: str, expected: set) -> None:
     assert {a for s in _sources(text, "04") for a in s} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Chilean-Bolivian talks resumed on Tuesday.", ("CHL/GOV", "BOL/GOV")),
+        ("The Chile-Bolivia negotiations stalled in La Paz.", ("CHL/GOV", "BOL/GOV")),
+        ("The NATO-Serbian military talks resumed.", ("NATO", "SRB/GOV")),
+        ("Sino-Japanese talks resumed in Beijing.", ("CHN/GOV", "JPN/GOV")),
+    ],
+)
+def test_parties_a_hyphened_pair_before_talks_names_both_sides(text: str, expected: tuple) -> None:
+    talks = [e for e in parley.code(text, published=DAY) if e.code == "046"]
+    assert [(e.source[0].code, e.target[0].code) for e in talks] == [expected]

@@ -192,6 +192,20 @@ def prep_actors(token: Token, preps: frozenset[str], ctx: Context) -> list[Actor
     return [a for p in prep_objects(token, preps) for a in phrase_actors(p, ctx)]
 
 
+def _hyphened(modifier: Token) -> list[Token]:
+    """ "Israeli-Palestinian talks", "the US-Russia talks": the parser hangs the first of
+    a hyphened pair on the second; both name a party."""
+    words = [modifier]
+    if any(c.dep_ == "punct" and c.text in HYPHENS for c in modifier.children):
+        words += [
+            c for c in modifier.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
+        ]
+    return sorted(words, key=lambda w: w.i)
+
+
+HYPHENS = frozenset({"-", "–", "—", "/"})
+
+
 def _passive_agent(
     verb: Token, ctx: Context, agent_preps: frozenset[str] = frozenset()
 ) -> list[Actor] | None:
@@ -850,9 +864,10 @@ class SentenceCoder:
             add(self._occasion_party(noun))
         for child in noun.children:
             if child.dep_ in ("poss", "compound", "amod", "nmod"):
-                mention = self.ctx.mentions.get(child.i)
-                if mention is not None:
-                    add(list(mention.actors))
+                for word in _hyphened(child):
+                    mention = self.ctx.mentions.get(word.i)
+                    if mention is not None:
+                        add(list(mention.actors))
         add(prep_actors(noun, PARTY_PREPS, self.ctx))
         for pobj in prep_objects(noun, frozenset({"between", "among"})):
             # the parser often loses the coordination inside "between A and B": take
