@@ -227,6 +227,19 @@ def test_lexicon_aid_announced_is_intended(text: str, expected: Coded) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Norway welcomed the release of the journalist held by the Taliban.",
+        "Norway welcomed the release of the aid workers who had been kidnapped by the Taliban.",
+        "Norway welcomed the release of the engineers abducted by the Taliban.",
+    ],
+)
+def test_lexicon_who_held_the_released_releases_them(text: str) -> None:
+    found = codes_with_actors(text)
+    assert ("051", ["NOR/GOV"], ["TALIBAN/REB"]) in found
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         # 080 compensation
@@ -868,3 +881,8 @@ def test_lexicon_ethnic_cleansing_as_a_label_is_no_new_event() -> None:
         "These atrocities are part of a wider campaign of ethnic cleansing."
     )
     assert [e[0] for e in coded(text)] == ["202"]
+
+
+def test_lexicon_the_release_of_aid_workers_frees_people_not_aid() -> None:
+    found = codes_with_actors("The Taliban announced the release of two Swedish aid workers.")
+    assert [e[0] for e in found if e[0].startswith(("07", "08"))] == ["0841"]

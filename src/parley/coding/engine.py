@@ -993,6 +993,10 @@ class SentenceCoder:
         if verb is not None:
             source = _passive_agent(verb, self.ctx) or subjects(verb, self.ctx)
         source = source or prep_actors(noun, frozenset({"by"}), self.ctx)
+        if not source and rule.code.startswith(
+            tuple(self.rules.markers.captors.get("releasing", ()))
+        ):
+            source = self._holders(noun)
         if not source and rule.code[:2] in UNNAMED_ROOTS:
             source = self._claimants(noun)
         for child in noun.children:
@@ -1023,6 +1027,18 @@ class SentenceCoder:
             target = target or self._asked_of(noun)
             source = source or list(self.ctx.speaker)
         return source, target
+
+    def _holders(self, release: Token) -> list[Actor]:
+        """ "the release of the journalist held by the Taliban", "of the hostages who had
+        been kidnapped by Hamas": who held the released releases them."""
+        holding = set(self.rules.markers.captors.get("holding", ()))
+        for released in prep_objects(release, frozenset({"of"})):
+            for word in released.subtree:
+                held = word.dep_ in ("acl", "relcl") and word.lemma_.lower() in holding
+                found = prep_actors(word, frozenset({"by"}), self.ctx) if held else []
+                if found:
+                    return found
+        return []
 
     def _reported(self, noun: Token) -> bool:
         """Whether a reaction reports the noun's event as a fact ("condemns the attack
