@@ -180,6 +180,21 @@ def test_lexicon_optimism_about_talks_reports_the_talks(text: str) -> None:
     assert ("046", ["COL/GOV"], ["ELN/REB"]) in found
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway is seriously concerned by continuing reports from Myanmar of arrests.",
+            ("012", ["NOR/GOV"], ["MMR/GOV"]),
+        ),
+        ("Norway was alarmed by the Burmese army's offensive.", ("012", ["NOR/GOV"], ["MMR/MIL"])),
+        ("Norway is disturbed by reports from Myanmar.", ("012", ["NOR/GOV"], ["MMR/GOV"])),
+    ],
+)
+def test_lexicon_a_passive_feeling_is_the_feeling(text: str, expected: tuple) -> None:
+    assert expected in codes_with_actors(text)
+
+
 def test_lexicon_casting_doubt_is_no_pessimistic_comment() -> None:
     events = coded("Ukraine said the missile strike cast doubt on the grain deal with Russia.")
     assert all(e[0] != "012" for e in events)

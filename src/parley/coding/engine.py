@@ -1082,7 +1082,7 @@ class SentenceCoder:
         ]
         source = passive or subjects(adjective, self.ctx) or subjects(adjective.head, self.ctx)
         target: list[Actor] = []
-        for prep in children(adjective, {"prep"}):
+        for prep in children(adjective, {"prep", "agent"}):
             target = subtree_actors(prep, self.ctx)[:1]
             if target:
                 break

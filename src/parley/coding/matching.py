@@ -236,14 +236,20 @@ def match_rules(token: Token, ruleset: RuleSet) -> list[Rule]:
     kind = predicate_kind(token)
     if kind is None:
         return []
+    # "is seriously concerned by the reports": a passive participle is also the adjective
+    kinds = [kind, "adjective"] if kind == "verb" and _passive_participle(token) else [kind]
     found: list[Rule] = []
     seen: set[int] = set()  # by identity: comparing rules field by field is slow
     for lemma in dict.fromkeys(words):
-        for rule in ruleset.candidates(kind, lemma):
+        for rule in (r for k in kinds for r in ruleset.candidates(k, lemma)):
             if id(rule) not in seen and rule_applies(rule, token, ruleset):
                 seen.add(id(rule))
                 found.append(rule)
     return found
+
+
+def _passive_participle(token: Token) -> bool:
+    return token.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in token.children)
 
 
 def governing_verb(noun: Token) -> Token | None:
