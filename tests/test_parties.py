@@ -238,3 +238,19 @@ def test_parties_the_minister_is_the_minister_named_before(text: str, expected: 
 def test_parties_a_hyphened_pair_before_talks_names_both_sides(text: str, expected: tuple) -> None:
     talks = [e for e in parley.code(text, published=DAY) if e.code == "046"]
     assert [(e.source[0].code, e.target[0].code) for e in talks] == [expected]
+
+
+def test_parties_he_after_the_secretary_general_is_the_un() -> None:
+    text = (
+        "The Secretary-General is deeply concerned by the fighting in Darfur. "
+        "He urges the Sudanese government to cease hostilities."
+    )
+    assert {"UN"} in _sources(text, "02")
+
+
+def test_parties_he_is_not_a_body_named_sentences_before() -> None:
+    text = (
+        "The Security Council met on Monday. The vote was delayed. Rain fell in the city. "
+        "He urged the Sudanese government to cease hostilities."
+    )
+    assert {"UN"} not in _sources(text, "02")

@@ -45,7 +45,7 @@ from parley.coding.matching import (
 )
 from parley.coding.modality import CHAIN_DEPS, done_by_deciding, intended_code, modality_of
 from parley.coding.rules import Rule, RuleSet
-from parley.model import Actor
+from parley.model import Actor, Mention
 
 SUBJECT_DEPS = frozenset({"nsubj", "csubj"})
 
@@ -164,16 +164,27 @@ def _last_person(pronoun: Token, ctx: Context) -> list[Actor]:
     """ "Stoltenberg said ... He urged Russia to": the nearest person named before "he"
     (not whichever state acted last)."""
     doc = pronoun.doc
+    sentence = pronoun.sent.start
+    near = doc[sentence - 1].sent.start if sentence > 0 else 0  # this sentence or the last
     for i in range(pronoun.i - 1, max(-1, pronoun.i - 200), -1):
         mention = ctx.mentions.get(i)
         if mention is not None and mention.kind == "person":
             return list(mention.actors)
+        if mention is not None and i >= near and _names_office(mention, ctx):
+            return list(mention.actors)  # "the Secretary-General is concerned. He urges"
         group = group_noun(doc[i], ctx.kb) if mention is None else None
         office = group is not None and group.kind == "title" and doc[i].tag_ == "NN"
         # "Kenya's foreign minister said ... He urged": the office holder
         if office and (named := [a for a in np_actors(doc[i], ctx) if a.entity]):
             return named
     return []
+
+
+def _names_office(mention: Mention, ctx: Context) -> bool:
+    """An organisation named by its office-holder's title: "the Secretary-General"."""
+    words = mention.text.split()
+    group = ctx.kb.groups.get(words[-1].casefold()) if words else None
+    return group is not None and group.kind == "title"
 
 
 def _reporter(verb: Token, ctx: Context) -> list[Actor]:
