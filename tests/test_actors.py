@@ -162,3 +162,18 @@ def test_actors_nato_missions_are_nato() -> None:
         "An ISAF helicopter attacked insurgents in Helmand.", published=_date(2012, 5, 1)
     )
     assert any(a.entity == "NATO" for e in events for a in e.source), events
+
+
+def test_actors_a_shared_name_is_the_person_in_office_on_the_date(tmp_path) -> None:
+    people = tmp_path / "people.tsv"
+    people.write_text(
+        "name\taliases\tentity\tsector\tcountry\tstart\tend\toffice\n"
+        "Ana Ruiz\tRuiz\tCHL\tGOV\tCHL\t2001-01-01\t2004-12-31\tPresident\n"
+        "Marta Ruiz\tRuiz\tBOL\tGOV\tBOL\t2010-01-01\t2014-12-31\tPresident\n",
+        encoding="utf-8",
+    )
+    kb = load_kb([people])
+    doc = nlp.load()("Ruiz arrived in Lima.")
+    for day, state in ((date(2002, 5, 1), "CHL"), (date(2012, 5, 1), "BOL")):
+        found = find_mentions(doc, kb=kb, nlp=nlp.load(), on=day)
+        assert [m.actors[0].entity for m in found if m.kind == "person"] == [state]

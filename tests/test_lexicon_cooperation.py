@@ -378,6 +378,23 @@ def test_lexicon_cooperation_that_happens_is_no_intention() -> None:
     assert all(code != "030" for code, *_ in events)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile sent a delegation to the Winter Games in Bolivia.",
+            ("042", ["CHL/GOV"], ["BOL/GOV"], "asserted"),
+        ),
+        (
+            "Chile decided to send a delegation to the summit in Bolivia next month.",
+            ("036", ["CHL/GOV"], ["BOL/GOV"], "intended"),
+        ),
+    ],
+)
+def test_lexicon_a_visit_to_an_occasion_visits_its_state(text: str, expected: tuple) -> None:
+    assert expected in coded(text)
+
+
 def test_lexicon_a_planned_visit_is_an_intention_to_visit() -> None:
     events = codes_with_actors("Lavrov's planned visit to Damascus was discussed.")
     assert events == [("036", ["RUS/GOV"], ["SYR/GOV"])]

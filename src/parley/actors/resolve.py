@@ -70,8 +70,17 @@ def matcher_for(kb: ActorKB, nlp: Language) -> ActorMatcher:
     return ActorMatcher(kb, nlp)
 
 
-def best_entry(entries: set[Entry]) -> Entry:
-    return min(entries, key=lambda e: (KIND_ORDER.index(e.kind), e.key))
+def best_entry(entries: set[Entry], kb: ActorKB | None = None, on: date | None = None) -> Entry:
+    """The entry an alias stands for: by kind, then, among people who share a name
+    ("Santos"), the one in office on the date."""
+
+    def out_of_office(entry: Entry) -> bool:
+        if kb is None or on is None or entry.kind != "person":
+            return False
+        held = kb.office(entry.key, on=on)
+        return not (held.start <= on and (held.end is None or on <= held.end))
+
+    return min(entries, key=lambda e: (KIND_ORDER.index(e.kind), out_of_office(e), e.key))
 
 
 def find_mentions(
@@ -85,7 +94,7 @@ def find_mentions(
     """Every actor mention in `doc`, in text order."""
     mentions = []
     for span, alias in matcher_for(kb, nlp).spans(doc):
-        entry = best_entry(kb.aliases[alias])
+        entry = best_entry(kb.aliases[alias], kb, on)
         if entry.kind == "person" and _another_given_name(span, entry.key, kb):
             continue
         actors = kb.actors(entry, on=on, text=span.text)
@@ -150,7 +159,7 @@ def _elided_mentions(
         rest = doc[mention.start + 1 : mention.end].text
         entries = kb.aliases.get(normalise(f"{word.text} {rest}"))
         if entries:
-            entry = best_entry(entries)
+            entry = best_entry(entries, kb, on)
             actors = kb.actors(entry, on=on, text=word.text)
             out.append(Mention(word.i, word.i + 1, word.text, actors, entry.kind))
     return out
@@ -204,7 +213,7 @@ def resolve_speaker(
     if not spans:
         return ()
     entry = min(
-        (best_entry(kb.aliases[alias]) for _, alias in spans),
+        (best_entry(kb.aliases[alias], kb, on) for _, alias in spans),
         key=lambda e: KIND_ORDER.index(e.kind),
     )
     actor = kb.actors(entry, on=on, text=text)[0]

@@ -136,6 +136,8 @@ def subjects(verb: Token, ctx: Context) -> list[Actor]:
     return []
 
 
+# Visits, whose target is the state their destination is in.
+VISIT_CODES = ("042", "043")
 # Who an act is done to, after its verb or object: "sanctions on Greece", "retaliate
 # against Britain".
 ACTED_ON_PREPS = frozenset({"on", "against", "to", "at", "with", "upon"})
@@ -773,6 +775,10 @@ class SentenceCoder:
                 # "looking into the strike": into what its doers did
                 things = prep_objects(verb, rule.preps)
                 named = self._last_doers(things[0]) if things else []
+            if not named and rule.code.startswith(VISIT_CODES):
+                # "send a delegation to the Winter Olympics in South Korea": the state visited
+                goals = [g for h in holders for g in prep_objects(h, rule.preps)]
+                named = [a for g in goals[:1] for a in subtree_actors(g, self.ctx)][:1]
             return named or (self._asked_of(verb) if asks(rule) else [])
         obj = direct_object(verb)
         if obj is not None and obj.i in matches and matches[obj.i].kind == "noun":
