@@ -177,3 +177,20 @@ def test_actors_a_shared_name_is_the_person_in_office_on_the_date(tmp_path) -> N
     for day, state in ((date(2002, 5, 1), "CHL"), (date(2012, 5, 1), "BOL")):
         found = find_mentions(doc, kb=kb, nlp=nlp.load(), on=day)
         assert [m.actors[0].entity for m in found if m.kind == "person"] == [state]
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "state"),
+    [
+        ("President Uhuru Kenyatta spoke.", date(2016, 5, 1), "KEN"),
+        ("Prime Minister Sheikh Hasina spoke.", date(2019, 5, 1), "BGD"),
+        ("Jacinda Ardern spoke.", date(2020, 5, 1), "NZL"),
+        ("Evo Morales spoke.", date(2010, 5, 1), "BOL"),
+        ("Nana Akufo-Addo spoke.", date(2005, 5, 1), "GHA"),
+        ("Mark Rutte spoke.", date(2025, 5, 1), "NATO"),
+    ],
+)
+def test_actors_leaders_of_every_region_are_known(text: str, day: date, state: str) -> None:
+    doc = nlp.load()(text)
+    found = find_mentions(doc, kb=default_kb(), nlp=nlp.load(), on=day)
+    assert [m.actors[0].entity for m in found if m.kind == "person"] == [state]

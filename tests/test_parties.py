@@ -254,3 +254,12 @@ def test_parties_he_is_not_a_body_named_sentences_before() -> None:
         "He urged the Sudanese government to cease hostilities."
     )
     assert {"UN"} not in _sources(text, "02")
+
+
+def test_parties_he_is_the_person_named_as_subject_not_one_named_in_passing() -> None:
+    text = (
+        "Kenyan President Uhuru Kenyatta condemned the arrest of the opposition leader. "
+        "He urged respect for the safety of President Yoweri Museveni and his family. "
+        "He calls on all Ugandans to engage peacefully."
+    )
+    assert _sources(text, "02")[-1] == {"KEN"}

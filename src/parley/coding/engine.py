@@ -10,6 +10,7 @@ of intentions are applied here too, once for every rule.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
@@ -163,23 +164,39 @@ PERSONAL = frozenset({"he", "she"})
 
 
 def _last_person(pronoun: Token, ctx: Context) -> list[Actor]:
-    """ "Stoltenberg said ... He urged Russia to": the nearest person named before "he"
-    (not whichever state acted last)."""
+    """ "Stoltenberg said ... He urged Russia to": the person named last before "he" (not
+    whichever state acted last); one named as a subject before one named in passing
+    ("Ban Ki-moon ... safeguards for President Zelaya ... He calls on")."""
+    candidates = list(_people_before(pronoun, ctx))
+    subject = next((actors for token, actors in candidates if _in_subject(token)), None)
+    return subject or (candidates[0][1] if candidates else [])
+
+
+def _people_before(pronoun: Token, ctx: Context) -> Iterator[tuple[Token, list[Actor]]]:
+    """The persons and offices named before a pronoun, nearest first."""
     doc = pronoun.doc
     sentence = pronoun.sent.start
     near = doc[sentence - 1].sent.start if sentence > 0 else 0  # this sentence or the last
+    seen: set[int] = set()
     for i in range(pronoun.i - 1, max(-1, pronoun.i - 200), -1):
         mention = ctx.mentions.get(i)
-        if mention is not None and mention.kind == "person":
-            return list(mention.actors)
-        if mention is not None and i >= near and _names_office(mention, ctx):
-            return list(mention.actors)  # "the Secretary-General is concerned. He urges"
+        if mention is not None and id(mention) not in seen:
+            seen.add(id(mention))
+            if mention.kind == "person" or (i >= near and _names_office(mention, ctx)):
+                # "the Secretary-General is concerned. He urges"
+                yield doc[mention.end - 1], list(mention.actors)
+            continue
         group = group_noun(doc[i], ctx.kb) if mention is None else None
         office = group is not None and group.kind == "title" and doc[i].tag_ == "NN"
         # "Kenya's foreign minister said ... He urged": the office holder
         if office and (named := [a for a in np_actors(doc[i], ctx) if a.entity]):
-            return named
-    return []
+            yield doc[i], named
+
+
+def _in_subject(token: Token) -> bool:
+    while token.dep_ in ("compound", "appos", "amod", "poss", "nmod", "flat", "conj"):
+        token = token.head
+    return token.dep_ in ("nsubj", "nsubjpass")
 
 
 def _names_office(mention: Mention, ctx: Context) -> bool:
