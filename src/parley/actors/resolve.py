@@ -12,8 +12,10 @@ import unicodedata
 from datetime import date
 from functools import lru_cache
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -175,7 +177,9 @@ def _surname_mentions(
     named: dict[str, Actor] = {}
     out = []
     people = {m.start: m for m in mentions if m.kind == "person"}
-    for token in doc:
+    # only proper nouns and the starts of named people matter: no Token for every word
+    proper = numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist()
+    for token in (doc[i] for i in sorted(set(proper) | people.keys())):
         if token.i in people:
             named[people[token.i].text.split()[-1].casefold()] = people[token.i].actors[0]
         if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():

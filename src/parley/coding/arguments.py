@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import numpy
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from parley.actors.kb import ActorKB, GroupNoun
@@ -196,11 +198,16 @@ def _modifier_sector(head: Token, ctx: Context) -> str:
     return ""
 
 
+def proper_nouns(doc: Doc) -> list[Token]:
+    """The proper nouns of a document, without making a Token of every word."""
+    return [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN)]
+
+
 def titled_people(doc: Doc, ctx: Context) -> dict[str, Actor]:
     """People the knowledge base lacks, known from the document by their office:
     "interim Prime Minister Claude Joseph" makes a later "Joseph" that office's holder."""
     people: dict[str, Actor] = {}
-    for token in doc:
+    for token in proper_nouns(doc):
         if token.i in ctx.mentions or _title_of_name(token, ctx) is None:
             continue
         named = [a for a in np_actors(token, ctx) if a.entity]
@@ -213,7 +220,7 @@ def titled_offices(doc: Doc, ctx: Context) -> list[tuple[int, str, Actor]]:
     """Each name given with its office ("Secretary Michael R. Pompeo"), for a later "the
     Secretary" in a text whose voice is unknown."""
     offices: list[tuple[int, str, Actor]] = []
-    for token in doc:
+    for token in proper_nouns(doc):
         title = _title_of_name(token, ctx)
         mention = ctx.mentions.get(token.i)
         if title is None or (mention is not None and mention.kind != "person"):

@@ -175,9 +175,15 @@ def rule_applies(rule: Rule, token: Token, ruleset: RuleSet) -> bool:
 def opens_sentence(verb: Token) -> bool:
     """ "Done at Kingstown, this 14th day of February": a subjectless main verb that
     opens its sentence, as the closing line of a treaty or communiqué does."""
-    first = next((t for t in verb.sent if not t.is_punct), None)
+    if verb.dep_ != "ROOT":
+        return False
+    doc, i = verb.doc, verb.sent.start
+    while i < verb.i and doc[i].is_punct:
+        i += 1
+    if i != verb.i:
+        return False
     signatory = any(c.dep_ == "agent" or c.lower_ == "by" for c in verb.children)
-    return verb.dep_ == "ROOT" and verb == first and not _subject_words(verb) and not signatory
+    return not signatory and not _subject_words(verb)
 
 
 def _subject_words(token: Token) -> list[Token]:
