@@ -194,3 +194,24 @@ def test_actors_leaders_of_every_region_are_known(text: str, day: date, state: s
     doc = nlp.load()(text)
     found = find_mentions(doc, kb=default_kb(), nlp=nlp.load(), on=day)
     assert [m.actors[0].entity for m in found if m.kind == "person"] == [state]
+
+
+@pytest.mark.parametrize(
+    ("day", "sector"),
+    [
+        (date(2018, 5, 1), "GOV"),  # in office
+        (date(2024, 5, 1), "PRE"),  # a former president
+        (date(2023, 6, 10), "GOV"),  # days after leaving, reports still speak of the office
+        (date(2014, 5, 1), "ELI"),  # before his presidency: not yet the government
+    ],
+)
+def test_actors_a_person_out_of_office_is_not_the_government(day: date, sector: str) -> None:
+    doc = nlp.load()("Muhammadu Buhari spoke.")
+    found = find_mentions(doc, kb=default_kb(), nlp=nlp.load(), on=day)
+    assert [m.actors[0].code for m in found] == [f"NGA/{sector}"]
+
+
+def test_actors_a_person_named_by_office_holds_it_in_the_text() -> None:
+    doc = nlp.load()("President Muhammadu Buhari spoke.")
+    found = find_mentions(doc, kb=default_kb(), nlp=nlp.load(), on=date(2024, 5, 1))
+    assert [m.actors[0].code for m in found if m.kind == "person"] == ["NGA/GOV"]

@@ -105,7 +105,7 @@ class ActorKB:
             office = self.office(entry.key, on=on)
             org = self.orgs.get(office.entity)
             entity = org.entity if org is not None else office.entity  # a domestic group's state
-            return Actor(entity, office.sector, office.country, entry.key, text)
+            return Actor(entity, _sector_then(office, on), office.country, entry.key, text)
         country = self.countries[entry.key]
         sector = "GOV" if entry.kind == "metonym" else ""
         return Actor(country.iso3, sector, country.iso3, country.name, text)
@@ -221,6 +221,21 @@ def _identity_problem(kb: ActorKB, entity: str, sector: str) -> str | None:
     if sector and sector not in SECTORS:
         return f"unknown sector {sector!r}; use a PLOVER sector such as GOV"
     return None
+
+
+FORMER_AFTER_DAYS = 31
+
+
+def _sector_then(office: Office, on: date | None) -> str:
+    """A government office's sector on a date outside it: a former official is the former
+    government (PRE); one not yet in office is a notable outside it (ELI: "Buhari" as a
+    candidate, before his presidency), not the government he will lead."""
+    if on is None or office.sector != "GOV" or office.start <= on <= (office.end or on):
+        return office.sector
+    if office.end is not None and on > office.end:
+        # a report of the days after still speaks of the office ("the slain president")
+        return "PRE" if (on - office.end).days > FORMER_AFTER_DAYS else office.sector
+    return "ELI"
 
 
 def _load_people(kb: ActorKB, path: Path) -> None:

@@ -100,6 +100,8 @@ def find_mentions(
         if entry.kind == "person" and _another_given_name(span, entry.key, kb):
             continue
         actors = kb.actors(entry, on=on, text=span.text)
+        if entry.kind == "person" and _titled(span, kb):
+            actors = tuple(_in_office(a, entry.key, kb, on) for a in actors)
         mentions.append(Mention(span.start, span.end, span.text, actors, entry.kind))
     mentions.extend(_elided_mentions(doc, mentions, kb=kb, on=on))
     mentions.extend(_surname_mentions(doc, mentions, kb=kb, on=on))
@@ -195,6 +197,19 @@ def _surname_mentions(
         if actor is not None:
             out.append(Mention(token.i, token.i + 1, token.text, (actor,), "person"))
     return out
+
+
+def _titled(span: Span, kb: ActorKB) -> bool:
+    """ "President Trump", "Prime Minister Sheikh Hasina": the text gives the office."""
+    before = span.doc[span.start - 1] if span.start > 0 else None
+    return _is_title(span[0], kb) or (before is not None and _is_title(before, kb))
+
+
+def _in_office(actor: Actor, person: str, kb: ActorKB, on: date | None) -> Actor:
+    """A person the text names by office acts in it, whatever the date says: a report of
+    "President Trump called" after his term tells of when he was president."""
+    sector = kb.office(person, on=on).sector
+    return Actor(actor.entity, sector, actor.country, actor.name, actor.text)
 
 
 def _is_title(token, kb: ActorKB) -> bool:  # noqa: ANN001 - a spaCy Token
