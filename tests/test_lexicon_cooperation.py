@@ -195,6 +195,23 @@ def test_lexicon_a_passive_feeling_is_the_feeling(text: str, expected: tuple) ->
     assert expected in codes_with_actors(text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Norway said its thoughts were with the families of the victims in Chile.",
+        "Norway said its thoughts and prayers are with the people in Chile.",
+        "Norway said its hearts remain with the victims in Chile.",
+    ],
+)
+def test_lexicon_thoughts_being_with_the_victims_is_sympathy(text: str) -> None:
+    assert ("018", ["NOR/GOV"], ["CHL/CVL"]) in codes_with_actors(text)
+
+
+def test_lexicon_being_with_someone_is_no_sympathy() -> None:
+    events = codes_with_actors("Norway's delegation was with the Chilean minister in Oslo.")
+    assert all(code != "018" for code, *_ in events)
+
+
 def test_lexicon_casting_doubt_is_no_pessimistic_comment() -> None:
     events = coded("Ukraine said the missile strike cast doubt on the grain deal with Russia.")
     assert all(e[0] != "012" for e in events)

@@ -263,3 +263,16 @@ def test_parties_he_is_the_person_named_as_subject_not_one_named_in_passing() ->
         "He calls on all Ugandans to engage peacefully."
     )
     assert _sources(text, "02")[-1] == {"KEN"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Norway sent aid to civilians in Chile.", "CHL/CVL"),
+        ("Norway sent aid to the residents in Santiago.", "CHL/CVL"),
+        ("Norway sent aid to the victims in Chile.", "CHL/CVL"),
+    ],
+)
+def test_parties_the_people_in_a_state_are_its_people(text: str, expected: str) -> None:
+    events = parley.code(text, published=DAY)
+    assert [a.code for e in events if e.code.startswith("07") for a in e.target] == [expected]

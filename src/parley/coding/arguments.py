@@ -415,6 +415,12 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
                 found.extend(_possessor(child, ctx))  # "its forces": whose they are
             elif child.dep_ == "poss":  # "the group's fighters"
                 found.extend(a for a in np_actors(child, ctx) if a.entity)
+        elif child.dep_ == "prep" and child.lower_ == "in" and _civilians(head, ctx):
+            # "the victims in Algeria", "civilians in Gaza": the people of the state named
+            for pobj in children_of(child, "pobj"):
+                mention = ctx.mentions.get(pobj.i)
+                if mention is not None and mention.kind in ("country", "capital"):
+                    found.extend(mention.actors)
         elif child.dep_ == "prep" and child.lower_ == "in" and head.lemma_.lower() in SEATED:
             # "the government in Khartoum": the state whose capital it sits in
             for pobj in children_of(child, "pobj"):
@@ -426,6 +432,11 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
                 if pobj.dep_ == "pobj":
                     found.extend(phrase_actors(pobj, ctx))
     return found
+
+
+def _civilians(head: Token, ctx: Context) -> bool:
+    group = group_noun(head, ctx.kb)
+    return group is not None and group.sector == "CVL"
 
 
 def children_of(token: Token, dep: str) -> list[Token]:

@@ -97,6 +97,8 @@ def predicate_kind(token: Token) -> str | None:
         if token.tag_ == "VBN" and token.dep_ in ("acomp", "amod"):
             return "adjective"
         return "verb"
+    if token.pos_ == "AUX" and token.dep_ in ("ROOT", "ccomp", "conj"):
+        return "verb"  # a copula as main verb: "our thoughts are with the victims"
     if token.pos_ in ("NOUN", "PROPN"):
         return "noun"
     if (
