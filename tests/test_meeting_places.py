@@ -89,3 +89,20 @@ def test_words_reported_from_a_city_the_text_never_names_were_not_said_there(tmp
     condemned = [e for e in coded.events if e.code == "111"]
     assert condemned, coded.events
     assert all(e.place is None for e in condemned), condemned
+
+
+def test_meeting_where_a_party_was_is_placed_there() -> None:
+    events = parley.code(
+        "Ramaphosa met Kenyan President William Ruto, who was in Pretoria on a private visit.",
+        published=DAY,
+    )
+    placed = [e for e in events if e.code.startswith("04")]
+    assert placed and placed[0].place is not None and placed[0].place.name == "Pretoria"
+
+
+def test_a_party_described_elsewhere_does_not_place_the_meeting() -> None:
+    events = parley.code(
+        "Ramaphosa met William Ruto, who studied at the University of Nairobi.",
+        published=DAY,
+    )
+    assert all(e.place is None or e.place.name != "Nairobi" for e in events)

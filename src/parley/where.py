@@ -425,6 +425,18 @@ def _locatives(token: Token, rules: PlaceRules) -> list[Token]:
     return _objects_of(token, rules.locative_preps)
 
 
+WHEREABOUTS_VERBS = frozenset({"be", "arrive", "stay", "remain"})
+
+
+def _parties_whereabouts(anchor: Token) -> list[Token]:
+    """Relative clauses that say where a person of the event was: "X, who was in Moscow"."""
+    return [
+        t
+        for t in anchor.subtree
+        if t.dep_ == "relcl" and t.lemma_.lower() in WHEREABOUTS_VERBS and t.head.pos_ == "PROPN"
+    ]
+
+
 def _objects_of(token: Token, preps: frozenset[str]) -> list[Token]:
     return [
         pobj
@@ -485,6 +497,10 @@ def event_place(
     if not code.startswith(rules.located_codes):
         return None
     for token in scope:
+        if place := first_place(_locatives(token, rules)):
+            return place
+    # "met his counterpart Faisal Mekdad, who was in Moscow on a private trip"
+    for token in _parties_whereabouts(anchor):
         if place := first_place(_locatives(token, rules)):
             return place
     current = anchor
