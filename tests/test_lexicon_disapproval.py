@@ -559,3 +559,31 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_is_done_to(
         for e in parley.code(text, published=date(2020, 3, 1))
     ]
     assert expected in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Norway said Chile's army must stop its attacks on the villages.",
+            ("1056", ["NOR/GOV"], ["CHL/MIL"]),
+        ),
+        (
+            "Norway insisted that Chile must withdraw its troops from the border.",
+            ("1056", ["NOR/GOV"], ["CHL/GOV"]),
+        ),
+        (
+            "Norway said Colombia's ELN movement must cease its attacks on the army.",
+            ("1056", ["NOR/GOV"], ["ELN/REB"]),
+        ),
+    ],
+)
+def test_lexicon_what_one_says_another_must_do_is_a_demand(text: str, expected: tuple) -> None:
+    found = codes_with_actors(text)
+    assert expected in found
+    assert not any(code.startswith(("18", "19", "08")) for code, *_ in found)
+
+
+def test_lexicon_what_one_says_it_must_do_itself_is_no_demand() -> None:
+    found = codes_with_actors("Norway said it must defend its ships against Chile.")
+    assert all(not code.startswith("10") for code, *_ in found)

@@ -398,7 +398,7 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
     for child in head.children:
         mention = ctx.mentions.get(child.i)
         if child.dep_ == "poss" and mention is not None:
-            return list(mention.actors)
+            return _named_group(head, ctx) or list(mention.actors)
     modifiers = [m for c in head.children if c.dep_ in MODIFIER_DEPS for m in conjuncts(c)]
     others = [c for c in head.children if c.dep_ not in MODIFIER_DEPS]
     for child in modifiers + others:  # "Kenyan and Ugandan officials": both
@@ -432,6 +432,17 @@ def _modifier_actors(head: Token, ctx: Context) -> list[Actor]:
                 if pobj.dep_ == "pobj":
                     found.extend(phrase_actors(pobj, ctx))
     return found
+
+
+def _named_group(head: Token, ctx: Context) -> list[Actor]:
+    """ "Lebanon's Hezbollah movement", "Nigeria's Boko Haram group": the organisation the
+    noun names is the actor, not the state before it ("North Korea's U.N. ambassador" is
+    an envoy of North Korea: no organisation noun)."""
+    group = group_noun(head, ctx.kb)
+    if group is None or group.kind != "organisation":
+        return []
+    named = [ctx.mentions.get(c.i) for c in head.children if c.dep_ == "compound"]
+    return [a for m in named if m is not None and m.kind == "org" for a in m.actors]
 
 
 def _civilians(head: Token, ctx: Context) -> bool:

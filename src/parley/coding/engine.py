@@ -392,6 +392,7 @@ class SentenceCoder:
                     self.ctx.discourse.parties = tuple(event.source + event.target)
                     if event.code[:2] in UNNAMED_ROOTS or event.code.startswith("087"):
                         self.ctx.discourse.belligerents = self.ctx.discourse.parties
+        events = [self._obligation(e) or e for e in events]
         reporting = [
             (sentence.doc[i], r) for i, rules in found.items() for r in rules if r.reporting
         ]
@@ -407,6 +408,36 @@ class SentenceCoder:
         if not events:
             self._remember_subject(sentence)
         return events
+
+    def _obligation(self, event: Coded) -> Coded | None:
+        """ "Britain said Hezbollah must cease its attacks on Israel": what one party says
+        another must do is a demand of it (10x, refined as a demand verb's clause is), not
+        the act itself."""
+        anchor = event.anchor
+        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in anchor.children):
+            return None
+        demand = self.rules.by_id.get("demand.verb")
+        reports = (
+            anchor.dep_ == "ccomp"
+            and anchor.head.lemma_.lower() in self.rules.markers.reporting_verbs
+        )
+        source = subjects(anchor.head, self.ctx) if reports else []
+        own = {a.entity for a in source}
+        obliged = [a for a in event.source if a.entity and a.entity not in own]
+        if demand is None or not source or not obliged:
+            return None
+        sector = self.rules.markers.sector_for(demand.code)
+        return Coded(
+            demand,
+            self._refined(demand, anchor),
+            event.trigger,
+            anchor.head,
+            as_government(source, self.ctx, sector),
+            as_government(obliged, self.ctx, sector),
+            "appeal",
+            False,
+            event.scope,
+        )
 
     def _remember_accusers(self, event: Coded) -> None:
         """Who accused whom: a later denial answers them."""

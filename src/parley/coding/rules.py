@@ -167,6 +167,7 @@ class RuleSet:
     markers: Markers
     by_lemma: dict[tuple[str, str], list[Rule]] = field(default_factory=dict)
     lemmas: frozenset[str] = frozenset()  # every predicate word of every rule
+    by_id: dict[str, Rule] = field(default_factory=dict)
     reporting_ids: frozenset[str] = frozenset()  # rules whose object is an event too
     accusing_ids: frozenset[str] = frozenset()  # rules that accuse what a report says
 
@@ -179,6 +180,7 @@ class RuleSet:
             candidates.sort(key=lambda r: -r.specificity)
         self.by_lemma = dict(index)
         self.lemmas = frozenset(lemma for _, lemma in index)
+        self.by_id = {r.id: r for r in self.rules}
         self.reporting_ids = frozenset(r.id for r in self.rules if r.reports_object)
         self.accusing_ids = frozenset(r.id for r in self.rules if r.accuses_reported)
 
