@@ -576,6 +576,14 @@ def test_a_threat_is_aimed_at_whom_the_threatened_act_is_done_to(
             "Norway said Colombia's ELN movement must cease its attacks on the army.",
             ("1056", ["NOR/GOV"], ["ELN/REB"]),
         ),
+        (
+            "Norway has been clear that Chile's army must stop its attacks on the villages.",
+            ("1056", ["NOR/GOV"], ["CHL/MIL"]),
+        ),
+        (
+            "Norway believes Chile's army must halt its attacks on the villages.",
+            ("1056", ["NOR/GOV"], ["CHL/MIL"]),
+        ),
     ],
 )
 def test_lexicon_what_one_says_another_must_do_is_a_demand(text: str, expected: tuple) -> None:

@@ -417,11 +417,11 @@ class SentenceCoder:
         if not any(c.dep_ == "aux" and c.lower_ == "must" for c in anchor.children):
             return None
         demand = self.rules.by_id.get("demand.verb")
-        reports = (
-            anchor.dep_ == "ccomp"
-            and anchor.head.lemma_.lower() in self.rules.markers.reporting_verbs
-        )
-        source = subjects(anchor.head, self.ctx) if reports else []
+        # who says it: "Britain said", "the government has been clear that", "believes"
+        holder = anchor.head if anchor.dep_ == "ccomp" else None
+        if holder is not None and holder.pos_ == "ADJ" and holder.dep_ == "acomp":
+            holder = holder.head
+        source = subjects(holder, self.ctx) if holder is not None else []
         own = {a.entity for a in source}
         obliged = [a for a in event.source if a.entity and a.entity not in own]
         if demand is None or not source or not obliged:
@@ -431,7 +431,7 @@ class SentenceCoder:
             demand,
             self._refined(demand, anchor),
             event.trigger,
-            anchor.head,
+            holder,
             as_government(source, self.ctx, sector),
             as_government(obliged, self.ctx, sector),
             "appeal",
