@@ -54,6 +54,9 @@ class Office:
     end: date | None
     title: str
 
+    def held_on(self, on: date) -> bool:
+        return self.start <= on and (self.end is None or on <= self.end)
+
 
 @dataclass(frozen=True)
 class Entry:
@@ -116,7 +119,7 @@ class ActorKB:
         if on is None:
             return offices[-1]
         for office in offices:
-            if office.start <= on and (office.end is None or on <= office.end):
+            if office.held_on(on):
                 return office
 
         def distance(office: Office) -> int:
@@ -133,7 +136,7 @@ class ActorKB:
         holders = [
             person
             for person in self.surnames.get(surname.casefold(), ())
-            if any(o.start <= on and (o.end is None or on <= o.end) for o in self.offices[person])
+            if any(o.held_on(on) for o in self.offices[person])
         ]
         return holders[0] if len(holders) == 1 else None
 
@@ -230,7 +233,7 @@ def _sector_then(office: Office, on: date | None) -> str:
     """A government office's sector on a date outside it: a former official is the former
     government (PRE); one not yet in office is a notable outside it (ELI: "Buhari" as a
     candidate, before his presidency), not the government he will lead."""
-    if on is None or office.sector != "GOV" or office.start <= on <= (office.end or on):
+    if on is None or office.sector != "GOV" or office.held_on(on):
         return office.sector
     if office.end is not None and on > office.end:
         # a report of the days after still speaks of the office ("the slain president")

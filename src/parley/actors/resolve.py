@@ -79,8 +79,7 @@ def best_entry(entries: set[Entry], kb: ActorKB | None = None, on: date | None =
     def out_of_office(entry: Entry) -> bool:
         if kb is None or on is None or entry.kind != "person":
             return False
-        held = kb.office(entry.key, on=on)
-        return not (held.start <= on and (held.end is None or on <= held.end))
+        return not kb.office(entry.key, on=on).held_on(on)
 
     return min(entries, key=lambda e: (KIND_ORDER.index(e.kind), out_of_office(e), e.key))
 
