@@ -16,7 +16,7 @@ import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 from spacy.util import filter_spans
 
 from parley.actors.kb import ActorKB, Entry, normalise
@@ -179,8 +179,8 @@ def _surname_mentions(
     out = []
     people = {m.start: m for m in mentions if m.kind == "person"}
     # only proper nouns and the starts of named people matter: no Token for every word
-    proper = numpy.flatnonzero(doc.to_array("POS") == PROPN).tolist()
-    for token in (doc[i] for i in sorted(set(proper) | people.keys())):
+    proper = {t.i for t in proper_nouns(doc)}
+    for token in (doc[i] for i in sorted(proper | people.keys())):
         if token.i in people:
             named[people[token.i].text.split()[-1].casefold()] = people[token.i].actors[0]
         if token.i in covered or token.pos_ != "PROPN" or not token.text[:1].isupper():
@@ -196,6 +196,11 @@ def _surname_mentions(
         if actor is not None:
             out.append(Mention(token.i, token.i + 1, token.text, (actor,), "person"))
     return out
+
+
+def proper_nouns(doc: Doc) -> list[Token]:
+    """The proper nouns of a document, without making a Token of every word."""
+    return [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN)]
 
 
 def _titled(span: Span, kb: ActorKB) -> bool:
@@ -245,4 +250,11 @@ def mention_index(mentions: list[Mention]) -> dict[int, Mention]:
     return {i: m for m in mentions for i in range(m.start, m.end)}
 
 
-__all__ = ["ActorMatcher", "find_mentions", "mention_index", "normalise", "resolve_speaker"]
+__all__ = [
+    "ActorMatcher",
+    "find_mentions",
+    "mention_index",
+    "normalise",
+    "proper_nouns",
+    "resolve_speaker",
+]

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import numpy
-from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from parley.actors.kb import ActorKB, GroupNoun
+from parley.actors.resolve import proper_nouns
 from parley.coding.discourse import Discourse
 from parley.model import Actor, Mention
 
@@ -196,11 +195,6 @@ def _modifier_sector(head: Token, ctx: Context) -> str:
             if group is not None and group.kind == "sector" and group.sector:
                 return group.sector
     return ""
-
-
-def proper_nouns(doc: Doc) -> list[Token]:
-    """The proper nouns of a document, without making a Token of every word."""
-    return [doc[int(i)] for i in numpy.flatnonzero(doc.to_array("POS") == PROPN)]
 
 
 def titled_people(doc: Doc, ctx: Context) -> dict[str, Actor]:

@@ -44,7 +44,13 @@ from parley.coding.matching import (
     prep_objects,
     support_verb,
 )
-from parley.coding.modality import CHAIN_DEPS, done_by_deciding, intended_code, modality_of
+from parley.coding.modality import (
+    CHAIN_DEPS,
+    disposes,
+    done_by_deciding,
+    intended_code,
+    modality_of,
+)
 from parley.coding.rules import Rule, RuleSet
 from parley.model import Actor, Mention
 
@@ -222,6 +228,9 @@ def prep_actors(token: Token, preps: frozenset[str], ctx: Context) -> list[Actor
     return [a for p in prep_objects(token, preps) for a in phrase_actors(p, ctx)]
 
 
+HYPHENS = frozenset({"-", "–", "—", "/"})
+
+
 def _hyphened(modifier: Token) -> list[Token]:
     """ "Israeli-Palestinian talks", "the US-Russia talks": the parser hangs the first of
     a hyphened pair on the second; both name a party."""
@@ -231,9 +240,6 @@ def _hyphened(modifier: Token) -> list[Token]:
             c for c in modifier.children if c.dep_ in ("amod", "compound", "nmod", "npadvmod")
         ]
     return sorted(words, key=lambda w: w.i)
-
-
-HYPHENS = frozenset({"-", "–", "—", "/"})
 
 
 def _passive_agent(
@@ -413,10 +419,11 @@ class SentenceCoder:
         """ "Britain said Hezbollah must cease its attacks on Israel": what one party says
         another must do is a demand of it (10x, refined as a demand verb's clause is), not
         the act itself."""
-        anchor = event.anchor
-        if not any(c.dep_ == "aux" and c.lower_ == "must" for c in anchor.children):
+        anchor, markers = event.anchor, self.rules.markers
+        obliging = markers.obligation_auxiliaries
+        if not any(c.dep_ == "aux" and c.lower_ in obliging for c in anchor.children):
             return None
-        demand = self.rules.by_id.get("demand.verb")
+        demand = self.rules.by_id.get(markers.obligation_rule)
         # who says it: "Britain said", "the government has been clear that", "believes"
         holder = anchor.head if anchor.dep_ == "ccomp" else None
         if holder is not None and holder.pos_ == "ADJ" and holder.dep_ == "acomp":
@@ -426,7 +433,7 @@ class SentenceCoder:
         obliged = [a for a in event.source if a.entity and a.entity not in own]
         if demand is None or not source or not obliged:
             return None
-        sector = self.rules.markers.sector_for(demand.code)
+        sector = markers.sector_for(demand.code)
         return Coded(
             demand,
             self._refined(demand, anchor),
@@ -995,17 +1002,12 @@ class SentenceCoder:
         if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
             return []
         markers = self.rules.markers
-        disposed = markers.intent_governors | markers.intent_adjectives
-
-        def says_readiness(word: Token) -> bool:
-            return word.lemma_.lower() in disposed or word.lower_ in disposed
-
         holder = noun.head.head
-        if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "oprd") and says_readiness(holder):
+        if holder.pos_ == "ADJ" and holder.dep_ in ("acomp", "oprd") and disposes(holder, markers):
             holder = holder.head
         elif not (
-            says_readiness(holder)
-            or any(c.dep_ == "acomp" and says_readiness(c) for c in holder.children)
+            disposes(holder, markers)
+            or any(c.dep_ == "acomp" and disposes(c, markers) for c in holder.children)
         ):
             return []
         if holder.pos_ not in ("VERB", "AUX"):

@@ -34,9 +34,10 @@ def _words(token: Token) -> set[str]:
     return {token.lemma_.lower(), token.lower_}
 
 
-def _disposes(adjective: Token, markers: Markers) -> bool:
-    """ "is open for cooperation", where the parser hangs "for" on "is", not "open"."""
-    return bool(_words(adjective) & (markers.intent_governors | markers.intent_adjectives))
+def disposes(word: Token, markers: Markers) -> bool:
+    """Whether a word states a readiness ("ready", "committed", "open"): "is open for
+    cooperation", where the parser hangs "for" on "is", not "open"."""
+    return bool(_words(word) & (markers.intent_governors | markers.intent_adjectives))
 
 
 def modality_of(
@@ -65,7 +66,7 @@ def modality_of(
         governs = word.i != token.i and (
             _words(word) & markers.intent_governors
             or (word.pos_ == "ADJ" and _words(word) & markers.intent_adjectives)
-            or any(_disposes(c, markers) for c in word.children if c.dep_ == "acomp")
+            or any(disposes(c, markers) for c in word.children if c.dep_ == "acomp")
         )
         if governs and not _binds_another(word, chain):
             return "intended"

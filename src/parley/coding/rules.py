@@ -151,6 +151,8 @@ class Markers:
     dated_documents: frozenset[str] = frozenset()  # "the Convention of April 18, 1961"
     intent_adjectives: frozenset[str] = frozenset()  # "open to talks", never "opened talks"
     counterpart_codes: tuple[str, ...] = ()  # acts on envoys that share a listed target
+    obligation_auxiliaries: frozenset[str] = frozenset()  # "must": a demand of the subject
+    obligation_rule: str = ""  # the demand rule such a clause is coded by
     decision_governors: frozenset[str] = frozenset()
 
     def sector_for(self, code: str) -> str:
@@ -333,6 +335,8 @@ def load_markers(path: Path) -> Markers:
             mutual_codes=tuple(str(c) for c in raw.get("mutual_codes") or ()),
             disasters=_words(raw.get("disasters")),
             counterpart_codes=tuple(str(c) for c in raw.get("counterpart_codes") or ()),
+            obligation_auxiliaries=_words((raw.get("obligation") or {}).get("auxiliaries")),
+            obligation_rule=str((raw.get("obligation") or {}).get("rule") or ""),
             intent_adjectives=_words(raw["intent"].get("adjectives")),
             dated_documents=_words(raw.get("dated_documents")),
             decided_acts=frozenset(str(c) for c in (raw.get("decided") or {}).get("acts") or ()),
